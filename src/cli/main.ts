@@ -1,0 +1,1 @@
+console.log("corpus-lens CLI: not yet implemented"); process.exitCode = 2;

@@ -1,0 +1,1 @@
+// timeline webview entry (placeholder until the timeline issue)
