@@ -1,0 +1,49 @@
+/**
+ * Everything the engine knows about one document: its title, its entity mentions and which
+ * of them sit in boilerplate lines. Pure: text in, analysis out; the CLI, the extension and
+ * the benchmarks all call this.
+ */
+import type { EntityMatcher, Mention } from '../match/matcher';
+import { normalize, type OffsetRange } from '../text/normalize';
+import { findBoilerplate } from './boilerplate';
+
+export interface DocumentMention extends Mention {
+  /** The mention sits in a boilerplate line: shown dimmed, left out of counts and events. */
+  boilerplate?: boolean;
+}
+
+export interface DocumentAnalysis {
+  /** The first non-empty, non-boilerplate line, trimmed. */
+  title: string;
+  mentions: DocumentMention[];
+  boilerplate: OffsetRange[];
+}
+
+export interface AnalyzeOptions {
+  matcher: EntityMatcher;
+}
+
+export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
+  const boilerplate = findBoilerplate(text);
+  const mentions: DocumentMention[] = options.matcher.match(text, normalize(text));
+  let b = 0;
+  for (const m of mentions) {
+    while (b < boilerplate.length && boilerplate[b]!.end <= m.start) b++;
+    const range = boilerplate[b];
+    if (range && range.start <= m.start && m.end <= range.end) m.boilerplate = true;
+  }
+  return { title: titleOf(text, boilerplate), mentions, boilerplate };
+}
+
+/** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */
+export function titleOf(text: string, boilerplate: OffsetRange[] = []): string {
+  const starts = new Set(boilerplate.map((r) => r.start));
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (starts.has(m.index)) continue;
+    const t = m[0].replace(/^\ufeff/, '').replace(/\s+/g, ' ').trim();
+    if (t) return t.length > 200 ? t.slice(0, 199) + '…' : t;
+  }
+  return '';
+}
