@@ -26,6 +26,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   plugins: watch ? [problemMatcherPlugin] : [],
 };

@@ -1,0 +1,82 @@
+/** The `scan` command: read a folder, run the engine, write JSON, JSON lines or CSV. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import { Catalog, type CatalogSource } from '../core/catalog/catalog';
+import { builtinCatalog } from '../core/catalog/builtin';
+import { EntityMatcher } from '../core/match/matcher';
+import { isProblem, listTextFiles, readCorpusFile } from './readCorpus';
+import { toCsvRows, type ScanDocument, type ScanError } from './output';
+
+export type OutputFormat = 'json' | 'jsonl' | 'csv';
+
+export interface ScanOptions {
+  folder: string;
+  catalogs: string[];
+  builtin: boolean;
+  format: OutputFormat;
+  maxBytes: number;
+  out: NodeJS.WritableStream;
+}
+
+export async function runScan(o: ScanOptions): Promise<number> {
+  const root = path.resolve(o.folder);
+  try {
+    if (!(await fs.stat(root)).isDirectory()) throw new Error('not a folder');
+  } catch (e) {
+    process.stderr.write(`corpus-lens: cannot scan "${o.folder}": ${(e as Error).message}\n`);
+    return 2;
+  }
+  const errors: ScanError[] = [];
+  const sources: CatalogSource[] = [];
+  for (const file of o.catalogs) {
+    try {
+      sources.push({ path: file, text: await fs.readFile(file, 'utf8') });
+    } catch (e) {
+      process.stderr.write(`corpus-lens: cannot read catalog "${file}": ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const catalog = Catalog.load(sources, o.builtin ? builtinCatalog() : undefined);
+  for (const d of catalog.diagnostics) {
+    errors.push({ path: d.path, message: `${d.severity}: ${d.message}`, line: d.line, column: d.column });
+  }
+  const matcher = new EntityMatcher(catalog.aliases());
+  const entities = [...catalog.entities()];
+
+  const { files, problems } = await listTextFiles(root);
+  for (const p of problems) errors.push({ path: p.path, message: p.message, line: null, column: null });
+
+  const documents: ScanDocument[] = [];
+  if (o.format === 'csv') o.out.write('path,entity,start,end,text,clitic,boilerplate\n');
+  for (const file of files) {
+    const read = await readCorpusFile(root, file, o.maxBytes);
+    if (isProblem(read)) {
+      errors.push({ path: read.path, message: read.message, line: null, column: null });
+      continue;
+    }
+    const analysis = analyzeDocument(read.text, { matcher });
+    const doc: ScanDocument = {
+      path: read.path,
+      title: analysis.title,
+      encoding: read.encoding,
+      date: { value: null, source: 'none' },
+      mentions: analysis.mentions.map((m) => ({
+        entity: m.entityId,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        ...(m.clitic ? { clitic: m.clitic } : {}),
+        ...(m.boilerplate ? { boilerplate: true } : {}),
+      })),
+      dates: [],
+    };
+    if (o.format === 'jsonl') o.out.write(JSON.stringify({ document: doc }) + '\n');
+    else if (o.format === 'csv') o.out.write(toCsvRows(doc));
+    else documents.push(doc);
+  }
+  if (o.format === 'json') o.out.write(JSON.stringify({ entities, documents, errors }, null, 2) + '\n');
+  else if (o.format === 'jsonl') o.out.write(JSON.stringify({ entities, errors }) + '\n');
+  else for (const e of errors) process.stderr.write(`${e.path}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.message}\n`);
+  return 0;
+}
