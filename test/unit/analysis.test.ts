@@ -26,6 +26,12 @@ describe('boilerplate lines', () => {
     '',
   ])('body line: %s', (line) => expect(isBoilerplateLine(line)).toBe(false));
 
+  it('keeps the marks at the end of a boilerplate line in its range', () => {
+    const text = 'نص.\nاقرأ أيضاً\u200f\nنص آخر.';
+    const [r] = findBoilerplate(text);
+    expect(text.slice(r!.start, r!.end)).toBe('اقرأ أيضاً\u200f');
+  });
+
   it('returns exact line ranges with CRLF line ends', () => {
     const text = 'العنوان\r\nنص الخبر.\r\nاقرأ أيضاً: خبر آخر\r\nنهاية.';
     const [r] = findBoilerplate(text);

@@ -24,8 +24,9 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
-  const boilerplate = findBoilerplate(text);
-  const mentions: DocumentMention[] = options.matcher.match(text, normalize(text));
+  const normalized = normalize(text);
+  const boilerplate = findBoilerplate(text, normalized);
+  const mentions: DocumentMention[] = options.matcher.match(text, normalized);
   let b = 0;
   for (const m of mentions) {
     while (b < boilerplate.length && boilerplate[b]!.end <= m.start) b++;

@@ -3,7 +3,7 @@
  * related-article lines, comment-form residue, section menus, bulleted related headlines.
  * They are dimmed in the editor and excluded from entity counts and events.
  */
-import { normalizeKey, type OffsetRange } from '../text/normalize';
+import { normalize, normalizeKey, type NormalizedText, type OffsetRange } from '../text/normalize';
 
 /** Whole lines (normalized, trimmed) that are page furniture. */
 const EXACT = new Set(
@@ -26,9 +26,18 @@ const CONTAINS = [
 /** A bullet or dash that opens a related-headline line. */
 const BULLET = /^[•·▪◦*-]\s*/u;
 
+/** Body paragraphs are long; furniture lines are short, except cookie notices (checked by phrase). */
+const MAX_FURNITURE_LINE = 400;
+
 /** Whether one line (original text) is boilerplate. */
 export function isBoilerplateLine(line: string): boolean {
-  const n = normalizeKey(line).replace(/\s+/g, ' ').trim();
+  return isBoilerplateNormalized(normalizeKey(line));
+}
+
+/** The same test on an already normalized line. */
+function isBoilerplateNormalized(line: string): boolean {
+  if (line.length > MAX_FURNITURE_LINE) return CONTAINS.some((c) => line.includes(c));
+  const n = line.replace(/\s+/g, ' ').trim();
   if (!n) return false;
   const bare = n.replace(/[.:!،,]+$/u, '').trim();
   if (EXACT.has(bare)) return true;
@@ -39,15 +48,24 @@ export function isBoilerplateLine(line: string): boolean {
   return false;
 }
 
-/** The ranges of the boilerplate lines of a text (each without its line break). */
-export function findBoilerplate(text: string): OffsetRange[] {
+/**
+ * The ranges (in the original text) of the boilerplate lines, each without its line break.
+ * Works on the normalized text the matcher already computed, so nothing is normalized twice.
+ */
+export function findBoilerplate(text: string, normalized: NormalizedText = normalize(text)): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  const re = /[^\r\n]*(\r\n|\r|\n|$)/gy;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < text.length) {
-    const line = m[0].replace(/(\r\n|\r|\n)$/, '');
-    if (isBoilerplateLine(line)) ranges.push({ start: m.index, end: m.index + line.length });
-    if (m[0].length === 0) break;
+  const n = normalized.text;
+  let lineStart = 0;
+  for (let i = 0; i <= n.length; i++) {
+    const c = i < n.length ? n.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    if (i > lineStart && isBoilerplateNormalized(n.slice(lineStart, i))) {
+      // Extend to the original line end: trailing marks (a tanwin, an RLM) were stripped.
+      let end = normalized.ends[i - 1]!;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      ranges.push({ start: normalized.starts[lineStart]!, end });
+    }
+    lineStart = i + 1;
   }
   return ranges;
 }

@@ -27,36 +27,47 @@ const MIN_REST = 2;
 const ARABIC_START = 0x0600;
 const ARABIC_END = 0x06ff;
 
-/**
- * Every reading of `token`, the token itself first. Readings that strip the article are
- * marked, because "ال + name + ية" is also how Arabic forms adjectives (السورية "Syrian"),
- * and the matcher treats those more strictly.
- */
-export function cliticReadings(token: string): CliticReading[] {
-  const readings: CliticReading[] = [{ key: token, skip: 0, articleRemoved: false }];
-  const first = token.charCodeAt(0);
-  if (first < ARABIC_START || first > ARABIC_END) return readings;
+/** Receives one reading: the word to look up, the units of the token to skip, article removed. */
+export type ReadingVisitor = (key: string, skip: number, articleRemoved: boolean) => void;
 
-  const bases: CliticReading[] = [readings[0]!];
+/** ARABIC letters that can open a proclitic or the article: و ف ب ك ل ا. */
+const CLITIC_START = new Set([0x0648, 0x0641, 0x0628, 0x0643, 0x0644, 0x0627]);
+
+/**
+ * Visits every reading of `token`, the token itself first, without allocating objects (this
+ * runs once per word of every document). Readings that strip the article are marked,
+ * because "ال + name + ية" is also how Arabic forms adjectives (السورية "Syrian"), and the
+ * matcher treats those more strictly.
+ */
+export function visitCliticReadings(token: string, visit: ReadingVisitor): void {
+  visit(token, 0, false);
+  const first = token.charCodeAt(0);
+  if (first < ARABIC_START || first > ARABIC_END || !CLITIC_START.has(first)) return;
+  visitArticle(token, 0, visit);
   for (const p of PROCLITICS) {
-    if (!token.startsWith(p) || token.length - p.length < MIN_REST) continue;
+    if (token.length - p.length < MIN_REST || !token.startsWith(p)) continue;
     const rest = token.slice(p.length);
-    const stripped = { key: rest, skip: p.length, articleRemoved: false };
-    readings.push(stripped);
-    bases.push(stripped);
+    visit(rest, p.length, false);
+    visitArticle(rest, p.length, visit);
     // ل + ال: the article's alef is not written (للأمم = ل + الأمم).
     if (p.endsWith('ل') && rest.startsWith('ل') && rest.length > MIN_REST) {
-      const restored = { key: 'ا' + rest, skip: p.length, articleRemoved: false };
-      readings.push(restored);
-      readings.push({ key: rest.slice(1), skip: p.length + 1, articleRemoved: true });
-      readings.push({ key: ARTICLE + rest, skip: p.length, articleRemoved: false }); // للاذقية
+      visit('ا' + rest, p.length, false);
+      visit(rest.slice(1), p.length + 1, true);
+      visit(ARTICLE + rest, p.length, false); // للاذقية = ل + اللاذقية
     }
   }
-  for (const b of bases) {
-    if (b.key.startsWith(ARTICLE) && b.key.length - ARTICLE.length >= MIN_REST) {
-      readings.push({ key: b.key.slice(ARTICLE.length), skip: b.skip + ARTICLE.length, articleRemoved: true });
-    }
+}
+
+function visitArticle(key: string, skip: number, visit: ReadingVisitor): void {
+  if (key.startsWith(ARTICLE) && key.length - ARTICLE.length >= MIN_REST) {
+    visit(key.slice(ARTICLE.length), skip + ARTICLE.length, true);
   }
+}
+
+/** Every reading of `token` as a list (for tests and tools; the matcher uses the visitor). */
+export function cliticReadings(token: string): CliticReading[] {
+  const readings: CliticReading[] = [];
+  visitCliticReadings(token, (key, skip, articleRemoved) => readings.push({ key, skip, articleRemoved }));
   return readings;
 }
 

@@ -9,7 +9,7 @@
  */
 import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { tokenize, words } from '../text/tokenize';
-import { acceptsArticleStripped, cliticReadings } from './clitics';
+import { acceptsArticleStripped, visitCliticReadings } from './clitics';
 
 /** An alias the matcher should find. */
 export interface AliasInput {
@@ -39,6 +39,12 @@ interface Terminal {
   alias: string;
   words: string[];
   ambiguous: boolean;
+}
+
+interface Match {
+  terminal: Terminal;
+  lastToken: number;
+  skip: number;
 }
 
 interface TrieNode {
@@ -112,42 +118,45 @@ export class EntityMatcher {
     const tokens = tokenize(text);
     const mentions: Mention[] = [];
     let i = 0;
+    let best: Match | undefined;
+    // Walks the trie from one reading of token i; keeps the longest match, then the least stripped.
+    const tryReading = (key: string, skip: number, articleRemoved: boolean): void => {
+      let node = this.root.get(key);
+      let j = i;
+      while (node) {
+        const t = node.terminal;
+        if (t && (!articleRemoved || acceptsArticleStripped(t.words))) {
+          if (!best || j > best.lastToken || (j === best.lastToken && skip < best.skip)) {
+            best = { terminal: t, lastToken: j, skip };
+          }
+        }
+        if (!node.next || j + 1 >= tokens.count || !isGap(text, tokens.ends[j]!, tokens.starts[j + 1]!)) break;
+        j++;
+        node = node.next.get(text.slice(tokens.starts[j], tokens.ends[j]));
+      }
+    };
     while (i < tokens.count) {
       const tokenStart = tokens.starts[i]!;
-      const token = text.slice(tokenStart, tokens.ends[i]);
-      let best: { terminal: Terminal; lastToken: number; skip: number } | undefined;
-      for (const reading of cliticReadings(token)) {
-        let node = this.root.get(reading.key);
-        let j = i;
-        while (node) {
-          const t = node.terminal;
-          if (t && (!reading.articleRemoved || acceptsArticleStripped(t.words))) {
-            if (!best || j > best.lastToken || (j === best.lastToken && reading.skip < best.skip)) {
-              best = { terminal: t, lastToken: j, skip: reading.skip };
-            }
-          }
-          if (!node.next || j + 1 >= tokens.count || !isGap(text, tokens.ends[j]!, tokens.starts[j + 1]!)) break;
-          j++;
-          node = node.next.get(text.slice(tokens.starts[j], tokens.ends[j]));
-        }
-      }
-      if (!best) {
+      best = undefined;
+      visitCliticReadings(text.slice(tokenStart, tokens.ends[i]), tryReading);
+      const found = best as Match | undefined; // assigned inside tryReading
+      if (!found) {
         i++;
         continue;
       }
-      const range = toOriginalRange(normalized, tokenStart + best.skip, tokens.ends[best.lastToken]!);
+      const range = toOriginalRange(normalized, tokenStart + found.skip, tokens.ends[found.lastToken]!);
       const tokenOriginalStart = normalized.starts[tokenStart]!;
       const mention: Mention = {
-        entityId: best.terminal.entityId,
+        entityId: found.terminal.entityId,
         start: range.start,
         end: range.end,
         text: original.slice(range.start, range.end),
-        alias: best.terminal.alias,
-        ambiguous: best.terminal.ambiguous,
+        alias: found.terminal.alias,
+        ambiguous: found.terminal.ambiguous,
       };
       if (range.start > tokenOriginalStart) mention.clitic = original.slice(tokenOriginalStart, range.start);
       mentions.push(mention);
-      i = best.lastToken + 1;
+      i = found.lastToken + 1;
     }
     return resolveAmbiguous(mentions);
   }

@@ -1,0 +1,26 @@
+/**
+ * extractDates: every date expression in a text, as ranges of the ORIGINAL text, resolved
+ * against the document date when one is given. The grammar (what counts as a date) lives in
+ * grammar.ts, the resolution rules (year-less dates, weekdays, "last week") in resolve.ts.
+ */
+
+import type { DateMention } from './types';
+import { parseIsoDate } from './calendar';
+import { makeAnchor, resolveRaw } from './resolve';
+import { scanDates } from './scan';
+
+export interface ExtractContext {
+  /** The document's date, ISO 'YYYY-MM-DD' (a 'YYYY' or 'YYYY-MM' anchors years and months only). */
+  documentDate?: string | null;
+}
+
+/** Sorted, non-overlapping date mentions of `original`. */
+export function extractDates(original: string, context?: ExtractContext): DateMention[] {
+  const anchor = makeAnchor(parseIsoDate(context?.documentDate ?? null));
+  return scanDates(original).map(({ start, end, raw }) => ({
+    start,
+    end,
+    text: original.slice(start, end),
+    ...resolveRaw(raw, anchor),
+  }));
+}

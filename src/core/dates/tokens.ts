@@ -1,0 +1,225 @@
+/**
+ * Tokenizer for the date grammar. It runs over the NORMALIZED text (digits are ASCII, alef
+ * variants unified, Latin lowercased), so the grammar sees each spelling variant once. A token
+ * is a run of digits, a run of letters/marks, or one other non-space character; JS `\b` is
+ * ASCII-only, so word boundaries come from this split, not from regex anchors.
+ */
+
+/** Token kinds (a plain object, not a `const enum`, so isolated-module builds keep working). */
+export const Kind = { Word: 0, Num: 1, Punct: 2 } as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+export interface Token {
+  kind: Kind;
+  /** Normalized text of the token. */
+  text: string;
+  /** Offsets in the normalized text. */
+  start: number;
+  end: number;
+  /** Whitespace separates it from the previous token ("2018م" has none). */
+  spaceBefore: boolean;
+  /** A line break separates it from the previous token: date expressions never span lines. */
+  breakBefore: boolean;
+}
+
+// Character classes, filled lazily per UTF-16 unit (0 = not yet known): a table lookup per
+// character is several times faster than a Unicode-property regex over the whole text.
+const UNKNOWN = 0;
+const SPACE = 1;
+const DIGIT = 2;
+const LETTER = 3; // letters and combining marks
+const OTHER = 4;
+const classes = new Uint8Array(0x10000);
+const LETTER_RE = /^[\p{L}\p{M}]$/u;
+const SPACE_RE = /^\s$/;
+
+function classify(c: number): number {
+  let k = classes[c]!;
+  if (k !== UNKNOWN) return k;
+  const ch = String.fromCharCode(c);
+  if (c >= 0x30 && c <= 0x39) k = DIGIT;
+  else if (SPACE_RE.test(ch)) k = SPACE;
+  else if (LETTER_RE.test(ch)) k = LETTER;
+  else k = OTHER;
+  classes[c] = k;
+  return k;
+}
+
+/** Class of the code point at i (a surrogate pair is one letter or one "other" character). */
+function classAt(text: string, i: number): { cls: number; width: number } {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return { cls: LETTER_RE.test(text.slice(i, i + 2)) ? LETTER : OTHER, width: 2 };
+  }
+  return { cls: classify(c), width: 1 };
+}
+
+const FLAG_SPACE = 1;
+const FLAG_BREAK = 2;
+
+/**
+ * The token list, stored column-wise in typed arrays: a 1 MB article has ~200k tokens, and the
+ * grammar only ever looks at the few near a candidate, so Token objects are built on demand.
+ */
+export class TokenList {
+  readonly count: number;
+  /** Token objects built so far (a Map: only the few near candidates are ever built). */
+  private readonly cache = new Map<number, Token>();
+
+  constructor(
+    readonly text: string,
+    private readonly kinds: Uint8Array,
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array,
+    private readonly flags: Uint8Array,
+    private readonly hashes: Uint32Array,
+    count: number,
+  ) {
+    this.count = count;
+  }
+
+  get(j: number): Token | undefined {
+    if (j < 0 || j >= this.count) return undefined;
+    let t = this.cache.get(j);
+    if (t === undefined) {
+      const start = this.starts[j]!;
+      const end = this.ends[j]!;
+      const f = this.flags[j]!;
+      t = {
+        kind: this.kinds[j]! as Kind,
+        text: this.text.slice(start, end),
+        start,
+        end,
+        spaceBefore: (f & FLAG_SPACE) !== 0,
+        breakBefore: (f & FLAG_BREAK) !== 0,
+      };
+      this.cache.set(j, t);
+    }
+    return t;
+  }
+
+  kindAt(j: number): Kind | undefined {
+    return j >= 0 && j < this.count ? (this.kinds[j]! as Kind) : undefined;
+  }
+  /** hashWord() of a word token (0 for other kinds), computed while tokenizing. */
+  hashAt(j: number): number {
+    return this.hashes[j]!;
+  }
+  startAt(j: number): number {
+    return this.starts[j]!;
+  }
+  endAt(j: number): number {
+    return this.ends[j]!;
+  }
+}
+
+export function tokenize(text: string): TokenList {
+  const n = text.length;
+  let capacity = Math.max(16, n >> 2);
+  let kinds = new Uint8Array(capacity);
+  let starts = new Uint32Array(capacity);
+  let ends = new Uint32Array(capacity);
+  let flags = new Uint8Array(capacity);
+  let hashes = new Uint32Array(capacity);
+  let count = 0;
+  let i = 0;
+  let flag = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = c < 0xd800 || c > 0xdbff ? classify(c) : classAt(text, i).cls;
+    if (cls === SPACE) {
+      flag |= FLAG_SPACE;
+      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) flag |= FLAG_BREAK;
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: Kind;
+    let hash = 0;
+    if (cls === DIGIT) {
+      kind = Kind.Num;
+      do i++;
+      while (i < n && classify(text.charCodeAt(i)) === DIGIT);
+    } else if (cls === LETTER) {
+      kind = Kind.Word;
+      hash = FNV_OFFSET;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 0xd800 && d <= 0xdbff) {
+          const a = classAt(text, i);
+          if (a.cls !== LETTER) break;
+          for (let k = 0; k < a.width; k++) hash = Math.imul(hash ^ text.charCodeAt(i + k), FNV_PRIME);
+          i += a.width;
+        } else if (classify(d) === LETTER) {
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          i++;
+        } else break;
+      }
+      hash >>>= 0;
+    } else {
+      kind = Kind.Punct;
+      i += classAt(text, i).width;
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      kinds = grow(kinds, new Uint8Array(capacity));
+      starts = grow(starts, new Uint32Array(capacity));
+      ends = grow(ends, new Uint32Array(capacity));
+      flags = grow(flags, new Uint8Array(capacity));
+      hashes = grow(hashes, new Uint32Array(capacity));
+    }
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = i;
+    flags[count] = flag;
+    hashes[count] = hash;
+    count++;
+    flag = 0;
+  }
+  return new TokenList(text, kinds, starts, ends, flags, hashes, count);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a over UTF-16 units: the same hash tokenize() computes for each word token. */
+export function hashWord(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+  return hash >>> 0;
+}
+
+function grow<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Proclitic letters that attach to the next word: و ف ب ل ك. */
+const CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+export interface WordForm {
+  /** The word without the clitics. */
+  word: string;
+  /** How many normalized units of clitic were removed from the front. */
+  strip: number;
+}
+
+/**
+ * The word itself, then the forms left after removing one or two proclitics: "وفي" → "في",
+ * "لشهر" → "شهر", "وبالأمس" → "بالامس" → "الامس", and ل + ال written "لل": "للعام" → "العام".
+ * The exact word comes first so a month that starts with a clitic letter (فبراير، كانون)
+ * is never stripped.
+ */
+export function wordForms(word: string): WordForm[] {
+  const forms: WordForm[] = [{ word, strip: 0 }];
+  if (!CLITICS.has(word.charAt(0))) return forms;
+  let rest = word;
+  for (let k = 1; k <= 2 && rest.length > 2 && CLITICS.has(rest.charAt(0)); k++) {
+    const first = rest.charAt(0);
+    rest = rest.slice(1);
+    forms.push({ word: rest, strip: k });
+    if (first === 'ل' && rest.startsWith('ل') && rest.length > 2) forms.push({ word: 'ا' + rest, strip: k - 1 }); // the mention keeps the "لل"
+  }
+  return forms;
+}

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: the engine's throughput on generated corpora, side by side with reading
+ * the same files (same code path minus the engine) and with ripgrep counting the catalog's
+ * aliases as fixed strings. Prints ratios and writes them to bench-results/bench.json.
+ *
+ *   npm run bench                       # 1,000 and 10,000 documents
+ *   npm run bench -- --sizes 100000     # other sizes
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
+import { builtinCatalog } from '../../src/core/catalog/builtin';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { EntityMatcher } from '../../src/core/match/matcher';
+import { isProblem, listTextFiles, readCorpusFile } from '../../src/cli/readCorpus';
+import { generateCorpus, generateDocument, type GeneratorInput } from './generateCorpus';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const sizesArg = args.indexOf('--sizes');
+const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1000, 10000];
+
+class PeakMemory {
+  peak = 0;
+  private timer: NodeJS.Timeout | undefined;
+  start(): void {
+    this.peak = process.memoryUsage().rss;
+    this.timer = setInterval(() => (this.peak = Math.max(this.peak, process.memoryUsage().rss)), 20);
+  }
+  stop(): number {
+    clearInterval(this.timer);
+    return Math.max(this.peak, process.memoryUsage().rss);
+  }
+}
+
+async function loadInput(catalog: Catalog): Promise<GeneratorInput> {
+  const dir = path.join(root, 'samples/corpus');
+  const sentences: string[] = [];
+  for (const f of (await fs.readdir(dir)).filter((f) => f.endsWith('.txt'))) {
+    const text = await fs.readFile(path.join(dir, f), 'utf8');
+    for (const s of text.split(/[.\n]/)) if (s.trim().split(' ').length > 6) sentences.push(s.trim());
+  }
+  const names = catalog.aliases().map((a) => a.text).filter((t) => /[\u0600-\u06ff]/.test(t));
+  return { sentences, names };
+}
+
+async function timeRead(dir: string): Promise<{ ms: number; bytes: number; files: number }> {
+  const t0 = performance.now();
+  const { files } = await listTextFiles(dir);
+  let bytes = 0;
+  for (const f of files) {
+    const r = await readCorpusFile(dir, f);
+    if (!isProblem(r)) bytes += r.size;
+  }
+  return { ms: performance.now() - t0, bytes, files: files.length };
+}
+
+async function timeIndex(dir: string, matcher: EntityMatcher): Promise<{ ms: number; mentions: number; peakRss: number; index: CorpusIndex }> {
+  const mem = new PeakMemory();
+  mem.start();
+  const t0 = performance.now();
+  const { files } = await listTextFiles(dir);
+  const index = new CorpusIndex();
+  for (const f of files) {
+    const r = await readCorpusFile(dir, f);
+    if (isProblem(r)) continue;
+    index.set({ id: r.path, path: r.path, encoding: r.encoding, ...analyzeDocument(r.text, { matcher }) });
+  }
+  const ms = performance.now() - t0;
+  return { ms, mentions: index.mentionCount(), peakRss: mem.stop(), index };
+}
+
+function timeRipgrep(dir: string, aliasFile: string): number | null {
+  if (spawnSync('rg', ['--version']).status !== 0) return null;
+  const t0 = performance.now();
+  spawnSync('rg', ['-c', '-F', '-f', aliasFile, dir], { maxBuffer: 1 << 30 });
+  return performance.now() - t0;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+async function main(): Promise<void> {
+  const catalog = new Catalog([builtinCatalog()]);
+  const matcher = new EntityMatcher(catalog.aliases());
+  const input = await loadInput(catalog);
+  const cache = path.join(root, '.cache/bench');
+  await fs.mkdir(cache, { recursive: true });
+  const aliasFile = path.join(cache, 'aliases.txt');
+  await fs.writeFile(aliasFile, catalog.aliases().map((a) => a.text).join('\n') + '\n');
+
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    catalog: { entities: catalog.size, aliases: matcher.aliasCount },
+    corpora: [] as unknown[],
+  };
+  console.log(`catalog: ${catalog.size} entities, ${matcher.aliasCount} aliases; node ${process.version}`);
+  for (const n of sizes) {
+    const dir = path.join(cache, `corpus-${n}`);
+    process.stdout.write(`generating ${n} documents… `);
+    await generateCorpus(dir, n, input);
+    console.log('done');
+    await timeRead(dir); // warm the OS page cache so every contender reads from memory
+    const read = [await timeRead(dir), await timeRead(dir)].sort((a, b) => a.ms - b.ms)[0]!;
+    const index = await timeIndex(dir, matcher);
+    const rg = timeRipgrep(dir, aliasFile);
+    const mb = read.bytes / 1024 / 1024;
+    const row = {
+      documents: read.files,
+      megabytes: +mb.toFixed(1),
+      readOnlyMs: +read.ms.toFixed(0),
+      coldIndexMs: +index.ms.toFixed(0),
+      ripgrepMs: rg === null ? null : +rg.toFixed(0),
+      indexVsRead: +(index.ms / read.ms).toFixed(2),
+      indexVsRipgrep: rg === null ? null : +(index.ms / rg).toFixed(2),
+      indexMBps: +(mb / (index.ms / 1000)).toFixed(1),
+      mentions: index.mentions,
+      peakRssMB: +(index.peakRss / 1024 / 1024).toFixed(0),
+    };
+    (results.corpora as unknown[]).push(row);
+    console.table([row]);
+  }
+
+  // One 1 MB document, re-matched (normalize + match + boilerplate), median of 7.
+  let big = '';
+  for (let i = 0; big.length < 1024 * 1024 / 2; i++) big += generateDocument(input, 1_000_000 + i);
+  const bytes = Buffer.byteLength(big);
+  const runs: number[] = [];
+  let analysis = analyzeDocument(big, { matcher });
+  for (let k = 0; k < 7; k++) {
+    const t0 = performance.now();
+    analysis = analyzeDocument(big, { matcher });
+    runs.push(performance.now() - t0);
+  }
+  // Hover lookup: find the mention under a random offset (binary search) and its corpus stats.
+  const index = new CorpusIndex();
+  index.set({ id: 'big', path: 'big.txt', ...analysis });
+  const starts = analysis.mentions.map((m) => m.start);
+  const hover: number[] = [];
+  let sink = 0; // keeps the lookups from being optimized away
+  for (let k = 0; k < 2000; k++) {
+    const offset = Math.floor((k * 7919) % big.length);
+    const t0 = performance.now();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const m = analysis.mentions[lo];
+    if (m && m.start <= offset && offset < m.end) {
+      sink += index.mentionsOf(m.entityId).length + index.coMentioned(m.entityId).length;
+    }
+    hover.push(performance.now() - t0);
+  }
+  results.oneDocument = {
+    bytes,
+    medianMs: +percentile(runs, 50).toFixed(1),
+    mentions: analysis.mentions.length,
+  };
+  if (sink < 0) console.log(sink);
+  results.hoverLookup = { p50Ms: +percentile(hover, 50).toFixed(3), p95Ms: +percentile(hover, 95).toFixed(3) };
+  console.log('one document:', results.oneDocument, 'hover lookup:', results.hoverLookup);
+
+  const outDir = path.join(root, 'bench-results');
+  await fs.mkdir(outDir, { recursive: true });
+  await fs.writeFile(path.join(outDir, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`written: bench-results/bench.json (git ${execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim()})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
