@@ -1,0 +1,108 @@
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+import { csvField } from '../../src/cli/output';
+
+let dir: string;
+let catalogFile: string;
+
+function windows1256(text: string): Buffer {
+  const d = new TextDecoder('windows-1256');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(d.decode(new Uint8Array([b])), b);
+  return Buffer.from([...text].map((c) => table.get(c)!));
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'corpus-cli-'));
+  writeFileSync(path.join(dir, 'a.txt'), 'لقاء في موسكو\nالتقى لافروف نظيره التركي جاويش أوغلو بموسكو.\n');
+  mkdirSync(path.join(dir, 'sub'));
+  writeFileSync(path.join(dir, 'sub', 'b.txt'), windows1256('وصل الوفد إلى أنقرة'));
+  writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  writeFileSync(path.join(dir, 'notes.md'), 'موسكو');
+  symlinkSync(dir, path.join(dir, 'sub', 'loop'));
+  catalogFile = path.join(dir, 'catalog.json');
+  writeFileSync(catalogFile, '{\n  "entities": [\n    { "id": "place.x", "type": "town", "names": { "en": "X" } }\n  ]\n}\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  const stream = new PassThrough();
+  let out = '';
+  stream.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await main(args, stream);
+  return { code, out };
+}
+
+describe('corpus-lens scan', () => {
+  it('prints entities, documents with exact offsets, and errors', async () => {
+    const { code, out } = await run(['scan', dir, '--catalog', catalogFile, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.entities.length).toBeGreaterThan(250);
+    expect(result.documents.map((d: { path: string }) => d.path)).toEqual(['a.txt', 'sub/b.txt']);
+    const [a, b] = result.documents;
+    expect(a.title).toBe('لقاء في موسكو');
+    expect(a.date).toEqual({ value: null, source: 'none' });
+    expect(Array.isArray(a.dates)).toBe(true);
+    const text = 'لقاء في موسكو\nالتقى لافروف نظيره التركي جاويش أوغلو بموسكو.\n';
+    for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(a.mentions.map((m: { entity: string; clitic?: string }) => [m.entity, m.clitic])).toEqual([
+      ['place.moscow', undefined],
+      ['person.sergey-lavrov', undefined],
+      ['person.mevlut-cavusoglu', undefined],
+      ['place.moscow', 'ب'],
+    ]);
+    expect(b.encoding).toBe('windows-1256');
+    expect(b.mentions.map((m: { entity: string }) => m.entity)).toEqual(['place.ankara']);
+    const errors = result.errors as Array<{ path: string; message: string; line: number | null; column: number | null }>;
+    expect(errors).toContainEqual(expect.objectContaining({ path: catalogFile, line: 3, column: 32 }));
+    expect(errors).toContainEqual({ path: 'binary.txt', message: 'skipped: binary file (contains NUL bytes)', line: null, column: null });
+    expect(errors.some((e) => e.path === 'sub/loop' && e.message.includes('loop'))).toBe(true);
+  });
+
+  it('can leave out the built-in catalog', async () => {
+    const { out } = await run(['scan', dir, '--no-builtin']);
+    const result = JSON.parse(out);
+    expect(result.entities).toEqual([]);
+    expect(result.documents[0].mentions).toEqual([]);
+  });
+
+  it('streams one document per line with --jsonl', async () => {
+    const { out } = await run(['scan', dir, '--jsonl']);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].document.path).toBe('a.txt');
+    expect(lines[2].entities.length).toBeGreaterThan(250);
+  });
+
+  it('writes one mention per CSV row', async () => {
+    const { out } = await run(['scan', dir, '--csv']);
+    const rows = out.trim().split('\n');
+    expect(rows[0]).toBe('path,entity,start,end,text,clitic,boilerplate');
+    expect(rows[1]).toBe('a.txt,place.moscow,8,13,موسكو,,false');
+    expect(rows).toHaveLength(6);
+  });
+
+  it.each([[['scan']], [['index', '.']], [['scan', '/nonexistent/folder']], [['scan', '.', '--json', '--csv']], [['scan', '.', '--bogus']]])(
+    'exits 2 on unusable arguments: %j',
+    async (args) => {
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      expect((await run(args)).code).toBe(2);
+      expect(stderr).toHaveBeenCalled();
+      stderr.mockRestore();
+    },
+  );
+});
+
+describe('csvField', () => {
+  it('quotes separators and neutralizes formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+  });
+});
