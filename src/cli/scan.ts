@@ -42,6 +42,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
     errors.push({ path: d.path, message: `${d.severity}: ${d.message}`, line: d.line, column: d.column });
   }
   const matcher = new EntityMatcher(catalog.aliases());
+  const isPerson = (id: string): boolean => catalog.get(id)?.type === 'person';
   const entities = [...catalog.entities()];
 
   const { files, problems } = await listTextFiles(root);
@@ -55,7 +56,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
       errors.push({ path: read.path, message: read.message, line: null, column: null });
       continue;
     }
-    const analysis = analyzeDocument(read.text, { matcher });
+    const analysis = analyzeDocument(read.text, { matcher, isPerson });
     const doc: ScanDocument = {
       path: read.path,
       title: analysis.title,

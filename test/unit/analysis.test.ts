@@ -16,6 +16,8 @@ describe('boilerplate lines', () => {
     '• قمة ثلاثية في أنقرة حول سوريا',
     '- وقف إطلاق النار في إدلب يدخل حيز التنفيذ',
     'Read also: Moscow talks on Idlib',
+    'شارك: فيسبوك | تويتر | واتساب',
+    'تابعونا على تيليغرام',
     'We use cookies to improve your experience.',
   ])('%s', (line) => expect(isBoilerplateLine(line)).toBe(true));
 
@@ -23,6 +25,7 @@ describe('boilerplate lines', () => {
     'وقال لافروف إن المحادثات ستستمر في موسكو.',
     'أخبار | 05 فبراير 2020',
     '- وقال الوزير إن الاتفاق صامد.',
+    'شارك الرئيس في القمة الثلاثية التي عقدت في أنقرة.',
     '',
   ])('body line: %s', (line) => expect(isBoilerplateLine(line)).toBe(false));
 

@@ -6,6 +6,7 @@
 import type { EntityMatcher, Mention } from '../match/matcher';
 import { normalize, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
+import { findQuotations, type Quotation } from './quotes';
 
 export interface DocumentMention extends Mention {
   /** The mention sits in a boilerplate line: shown dimmed, left out of counts and events. */
@@ -17,10 +18,14 @@ export interface DocumentAnalysis {
   title: string;
   mentions: DocumentMention[];
   boilerplate: OffsetRange[];
+  /** Quoted passages attributed to people (none from boilerplate lines). */
+  quotations: Quotation[];
 }
 
 export interface AnalyzeOptions {
   matcher: EntityMatcher;
+  /** Whether an entity is a person (a possible speaker of a quotation); no quotations without it. */
+  isPerson?: (entityId: string) => boolean;
 }
 
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
@@ -33,7 +38,10 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
     const range = boilerplate[b];
     if (range && range.start <= m.start && m.end <= range.end) m.boilerplate = true;
   }
-  return { title: titleOf(text, boilerplate), mentions, boilerplate };
+  const quotations = options.isPerson
+    ? findQuotations(text, normalized, mentions.filter((m) => !m.boilerplate), options.isPerson)
+    : [];
+  return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations };
 }
 
 /** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */

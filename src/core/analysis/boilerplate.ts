@@ -15,7 +15,10 @@ const EXACT = new Set(
 );
 
 /** Line beginnings that mark furniture, whatever follows. */
-const PREFIXES = ['اقرا ايضا', 'اقرا ايضاً', 'اقرا كذلك', 'شاهد ايضا', 'read also', 'see also', 'also read'].map(normalizeKey);
+const PREFIXES = [
+  'اقرا ايضا', 'اقرا كذلك', 'شاهد ايضا', 'شارك:', 'شارك الخبر', 'شارك المقال', 'شارك هذا', 'تابعنا على', 'تابعونا على',
+  'الوسوم:', 'read also', 'see also', 'also read', 'share this', 'follow us',
+].map(normalizeKey);
 
 /** Phrases that mark a whole line as furniture wherever they appear in it. */
 const CONTAINS = [

@@ -4,6 +4,7 @@
  * the tree, the hovers and the timeline ask for.
  */
 import type { DocumentAnalysis, DocumentMention } from '../analysis/analyzeDocument';
+import type { Quotation } from '../analysis/quotes';
 
 export interface IndexedDocument extends DocumentAnalysis {
   /** The caller's key: a URI string or a path. */
@@ -58,6 +59,15 @@ export class CorpusIndex {
     return [...this.entityMap().entries()]
       .map(([entityId, ms]) => ({ entityId, mentions: ms.length, documents: new Set(ms.map((m) => m.documentId)).size }))
       .sort((a, b) => b.mentions - a.mentions || a.entityId.localeCompare(b.entityId));
+  }
+
+  /** Quotations attributed to an entity across the corpus, with their document. */
+  quotationsOf(entityId: string): Array<Quotation & { documentId: string }> {
+    const out: Array<Quotation & { documentId: string }> = [];
+    for (const d of [...this.docs.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+      for (const q of d.quotations) if (q.speaker === entityId) out.push({ ...q, documentId: d.id });
+    }
+    return out;
   }
 
   /** Total mentions, boilerplate excluded. */

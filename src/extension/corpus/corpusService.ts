@@ -1,0 +1,200 @@
+/**
+ * Keeps the corpus index current: indexes the workspace in the background (in slices that
+ * yield to the event loop, with a cancellable progress notification), follows file changes
+ * through a FileSystemWatcher, analyses open editors from their live, unsaved text, and
+ * reloads the catalog when a catalog file changes.
+ */
+import * as vscode from 'vscode';
+import { analyzeDocument } from '../../core/analysis/analyzeDocument';
+import type { Catalog } from '../../core/catalog/catalog';
+import { CorpusIndex, type IndexedDocument } from '../../core/index/corpusIndex';
+import { decodeBytes } from '../../core/io/decode';
+import { EntityMatcher } from '../../core/match/matcher';
+import { log } from '../log';
+import { readSettings } from '../settings';
+import { loadCatalog } from './catalogLoader';
+
+export interface IndexSummary {
+  documents: number;
+  mentions: number;
+  skipped: number;
+}
+
+/** Yields to the event loop so other extensions' work runs between our slices. */
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const SLICE_MS = 15;
+
+export class CorpusService implements vscode.Disposable {
+  readonly index = new CorpusIndex();
+  private catalogValue!: Catalog;
+  private matcher!: EntityMatcher;
+  private catalogFiles = new Map<string, vscode.Uri>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly catalogEmitter = new vscode.EventEmitter<Catalog>();
+  /** Fires after the index changed (a document, the catalog, a rebuild). */
+  readonly onDidChange = this.emitter.event;
+  /** Fires after the catalog was (re)loaded, with its diagnostics. */
+  readonly onDidLoadCatalog = this.catalogEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.catalogEmitter];
+  private rebuildRun = 0;
+  private skipped = new Map<string, string>();
+  private ready: Promise<void> | undefined;
+
+  get catalog(): Catalog {
+    return this.catalogValue;
+  }
+
+  /** Files skipped during indexing, with the reason. */
+  get skippedFiles(): ReadonlyMap<string, string> {
+    return this.skipped;
+  }
+
+  /** Loads the catalog and starts the first background index. */
+  start(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.reloadCatalog();
+      this.watch();
+      await this.rebuild();
+    })();
+    return this.ready;
+  }
+
+  async reloadCatalog(): Promise<void> {
+    const loaded = await loadCatalog();
+    this.catalogValue = loaded.catalog;
+    this.catalogFiles = loaded.files;
+    this.matcher = new EntityMatcher(loaded.catalog.aliases());
+    log().info(`Catalog: ${loaded.catalog.size} entities, ${this.matcher.aliasCount} aliases, ${loaded.catalog.diagnostics.length} problems.`);
+    this.catalogEmitter.fire(loaded.catalog);
+  }
+
+  /** Analyses a text with the current catalog (used for live editor text too). */
+  analyze(id: string, path: string, text: string, encoding?: string): IndexedDocument {
+    return { id, path, encoding, ...analyzeDocument(text, { matcher: this.matcher, isPerson: this.isPerson }) };
+  }
+
+  /** The analysis for an open editor document, from its live text when it is dirty or newer. */
+  analysisFor(document: vscode.TextDocument): IndexedDocument {
+    const id = document.uri.toString();
+    const indexed = this.index.get(id);
+    if (indexed && !document.isDirty && (this.versions.get(id) ?? -1) === document.version) return indexed;
+    const doc = this.analyze(id, vscode.workspace.asRelativePath(document.uri, false), document.getText());
+    if (this.isCorpusDocument(document.uri)) {
+      this.index.set(doc);
+      this.versions.set(id, document.version);
+    }
+    return doc;
+  }
+  private readonly versions = new Map<string, number>();
+  private readonly isPerson = (id: string): boolean => this.catalogValue?.get(id)?.type === 'person';
+
+  isCorpusDocument(uri: vscode.Uri): boolean {
+    return uri.path.toLowerCase().endsWith('.txt') && vscode.workspace.getWorkspaceFolder(uri) !== undefined && !/\/(node_modules|\.git|\.corpus)\//.test(uri.path);
+  }
+
+  /** Re-indexes the whole workspace in the background; a newer call cancels an older one. */
+  async rebuild(showProgress = true): Promise<IndexSummary> {
+    const run = ++this.rebuildRun;
+    const settings = readSettings();
+    const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || undefined);
+    const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexSummary> => {
+      const fresh = new CorpusIndex();
+      const skipped = new Map<string, string>();
+      let sliceStart = Date.now();
+      for (let k = 0; k < uris.length; k++) {
+        if (token?.isCancellationRequested || run !== this.rebuildRun) break;
+        const doc = await this.readAndAnalyze(uris[k]!, settings.maxFileSizeMB, skipped);
+        if (doc) fresh.set(doc);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          progress?.report({ message: `${k + 1} / ${uris.length} documents`, increment: (100 * (k + 1)) / uris.length });
+          await yieldToHost();
+          sliceStart = Date.now();
+        }
+      }
+      if (run === this.rebuildRun && !token?.isCancellationRequested) {
+        this.index.clear();
+        for (const d of fresh.documents()) this.index.set(d);
+        this.versions.clear();
+        this.skipped = skipped;
+        for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
+        this.emitter.fire();
+      }
+      return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size };
+    };
+    if (!showProgress || uris.length < 200) return work();
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
+      (progress, token) => work(progress, token),
+    );
+  }
+
+  private async readAndAnalyze(uri: vscode.Uri, maxMB: number, skipped: Map<string, string>): Promise<IndexedDocument | undefined> {
+    const path = vscode.workspace.asRelativePath(uri, false);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.analyze(uri.toString(), path, open.getText());
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > maxMB * 1024 * 1024) {
+        skipped.set(path, `larger than corpusLens.maxFileSizeMB (${maxMB} MB)`);
+        return undefined;
+      }
+      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) {
+        skipped.set(path, decoded.reason);
+        return undefined;
+      }
+      return this.analyze(uri.toString(), path, decoded.text, decoded.encoding);
+    } catch (e) {
+      skipped.set(path, `cannot read: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private watch(): void {
+    const settings = readSettings();
+    const watcher = vscode.workspace.createFileSystemWatcher(settings.include);
+    const update = async (uri: vscode.Uri): Promise<void> => {
+      if (!this.isCorpusDocument(uri)) return;
+      const skipped = new Map<string, string>();
+      const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped);
+      if (doc) this.index.set(doc);
+      else this.index.delete(uri.toString());
+      this.emitter.fire();
+    };
+    const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
+      const paths = readSettings().catalogPaths;
+      if (!this.catalogFiles.has(uri.toString()) && !paths.some((p) => uri.path.endsWith('/' + p.replace(/^\.?\//, '')))) return;
+      await this.reloadCatalog();
+      await this.rebuild(false);
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(update),
+      watcher.onDidChange(update),
+      watcher.onDidDelete((uri) => {
+        if (this.index.delete(uri.toString())) this.emitter.fire();
+      }),
+      catalogWatcher,
+      catalogWatcher.onDidCreate(catalogChanged),
+      catalogWatcher.onDidChange(catalogChanged),
+      catalogWatcher.onDidDelete(catalogChanged),
+      vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (e.affectsConfiguration('corpusLens.catalogPaths') || e.affectsConfiguration('corpusLens.useBuiltinCatalog')) {
+          await this.reloadCatalog();
+          await this.rebuild(false);
+        } else if (e.affectsConfiguration('corpusLens.include') || e.affectsConfiguration('corpusLens.exclude') || e.affectsConfiguration('corpusLens.maxFileSizeMB')) {
+          await this.rebuild(false);
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+        await this.reloadCatalog();
+        await this.rebuild(false);
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
