@@ -1,0 +1,89 @@
+/**
+ * The Markdown of an entity's hover card, from plain core objects (no `vscode` import, so
+ * it is unit-tested directly). Every piece of corpus or catalog text goes through `safe()`.
+ */
+import type { Catalog } from '../../core/catalog/catalog';
+import type { Entity, LocalizedText } from '../../core/catalog/types';
+import type { CorpusIndex } from '../../core/index/corpusIndex';
+import { Commands } from '../commandIds';
+import { commandLink, safe } from '../markdown';
+
+const MAX_DOCUMENTS = 8;
+const MAX_QUOTES = 3;
+const MAX_QUOTE_LENGTH = 220;
+const TYPE_LABEL: Record<string, string> = {
+  person: 'Person',
+  place: 'Place',
+  organization: 'Organization',
+  agreement: 'Agreement',
+  event: 'Event',
+};
+
+/** The card's Markdown. Exported for tests: it takes plain core objects. */
+export function renderEntityCard(entity: Entity, catalog: Catalog, index: CorpusIndex): string {
+  const lines: string[] = [];
+  const other = Object.entries(entity.names).filter(([lang]) => lang !== 'ar' && lang !== 'en').map(([, n]) => n!);
+  lines.push(`**${safe(entity.names.ar ?? entity.names.en ?? entity.id)}**${entity.names.en && entity.names.ar ? ` · ${safe(entity.names.en)}` : ''}${other.length ? ` · ${other.map(safe).join(' · ')}` : ''}`);
+  lines.push(`*${TYPE_LABEL[entity.type] ?? entity.type}*${dateSpan(entity) ? ` · ${safe(dateSpan(entity)!)}` : ''}`);
+  const description = pick(entity.description);
+  if (description) lines.push('', safe(description));
+
+  if (entity.roles?.length) {
+    lines.push('', '**Roles**');
+    for (const r of entity.roles.slice(0, 6)) {
+      const org = r.organization ? catalog.get(r.organization) : undefined;
+      const when = [r.from, r.to].some(Boolean) ? ` (${r.from ?? '?'} – ${r.to ?? ''})` : '';
+      lines.push(`- ${safe(pick(r.title) ?? '')}${org ? `, ${safe(displayName(org))}` : ''}${safe(when)}`);
+    }
+  }
+  const refs = (label: string, ids: string[] | undefined): void => {
+    const names = (ids ?? []).map((id) => catalog.get(id)).filter((e): e is Entity => !!e).map((e) => safe(displayName(e)));
+    if (names.length) lines.push('', `**${label}:** ${names.join(', ')}`);
+  };
+  refs('Parties', entity.parties);
+  refs('Participants', entity.participants);
+  refs('Place', entity.place ? [entity.place] : undefined);
+  refs('Related', entity.related);
+
+  const aliases = (entity.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).slice(0, 8);
+  if (aliases.length) lines.push('', `**Also written:** ${aliases.map(safe).join(' · ')}`);
+
+  const mentions = index.mentionsOf(entity.id);
+  const docIds = [...new Set(mentions.map((m) => m.documentId))];
+  lines.push('', `**${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${docIds.length} document${docIds.length === 1 ? '' : 's'}**`);
+  for (const id of docIds.slice(0, MAX_DOCUMENTS)) {
+    const doc = index.get(id);
+    const first = mentions.find((m) => m.documentId === id)!;
+    const count = mentions.filter((m) => m.documentId === id).length;
+    lines.push(`- ${commandLink(doc?.title || doc?.path || id, Commands.openMention, [id, first.start, first.end], 'Open at the mention')} (${count})`);
+  }
+  if (docIds.length > MAX_DOCUMENTS) lines.push(`- … ${docIds.length - MAX_DOCUMENTS} more`);
+
+  const quotes = index.quotationsOf(entity.id);
+  if (quotes.length) {
+    lines.push('', `**Said in the corpus** (${quotes.length})`);
+    for (const q of quotes.slice(0, MAX_QUOTES)) {
+      const text = q.text.length > MAX_QUOTE_LENGTH ? q.text.slice(0, MAX_QUOTE_LENGTH - 1) + '…' : q.text;
+      lines.push(`> ${safe('«' + text + '»')} ${commandLink('↗', Commands.openMention, [q.documentId, q.start, q.end], 'Open the quotation')}`, '>');
+    }
+  }
+
+  const co = index.coMentioned(entity.id).map((c) => ({ e: catalog.get(c.entityId), n: c.documents })).filter((c) => c.e);
+  if (co.length) lines.push('', `**Often with:** ${co.map((c) => `${safe(displayName(c.e!))} (${c.n})`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function pick(text: LocalizedText | undefined): string | undefined {
+  return text?.en ?? text?.ar ?? (text ? Object.values(text)[0] : undefined);
+}
+
+function displayName(e: Entity): string {
+  return e.names.ar && e.names.en ? `${e.names.ar} (${e.names.en})` : (e.names.ar ?? e.names.en ?? e.id);
+}
+
+function dateSpan(e: Entity): string | undefined {
+  if (e.date) return e.date;
+  if (e.from || e.to) return `${e.from ?? '?'} – ${e.to ?? ''}`.trim();
+  return undefined;
+}
+
