@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// Before importing anything from node_modules (build-tests.mjs needs esbuild).
-if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
-  console.log('[demo] node_modules missing: npm ci');
-  const r = spawnSync('npm', ['ci'], { cwd: ROOT, stdio: 'inherit' });
+// Before importing anything from node_modules: npm dependencies and the Debian packages the
+// VS Code server needs (the browser is the user's own, so Chromium is not required here).
+{
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-system.mjs'), '--no-browser'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -13,7 +13,13 @@ export interface ScanDate {
   start: number;
   end: number;
   text: string;
+  /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | '--MM-DD'; '' when it could not be anchored. */
   value: string;
+  precision: string;
+  relative?: boolean;
+  resolved?: false;
+  hijri?: string;
+  note?: string;
 }
 
 export interface ScanDocument {
@@ -21,7 +27,7 @@ export interface ScanDocument {
   path: string;
   title: string;
   encoding: string;
-  date: { value: string | null; source: string };
+  date: { value: string | null; source: string; note?: string };
   mentions: ScanMention[];
   dates: ScanDate[];
 }

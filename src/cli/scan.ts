@@ -56,12 +56,12 @@ export async function runScan(o: ScanOptions): Promise<number> {
       errors.push({ path: read.path, message: read.message, line: null, column: null });
       continue;
     }
-    const analysis = analyzeDocument(read.text, { matcher, isPerson });
+    const analysis = analyzeDocument(read.text, { matcher, isPerson, fileName: path.basename(read.path) });
     const doc: ScanDocument = {
       path: read.path,
       title: analysis.title,
       encoding: read.encoding,
-      date: { value: null, source: 'none' },
+      date: { value: analysis.date.value, source: analysis.date.source, ...(analysis.date.note ? { note: analysis.date.note } : {}) },
       mentions: analysis.mentions.map((m) => ({
         entity: m.entityId,
         start: m.start,
@@ -70,7 +70,17 @@ export async function runScan(o: ScanOptions): Promise<number> {
         ...(m.clitic ? { clitic: m.clitic } : {}),
         ...(m.boilerplate ? { boilerplate: true } : {}),
       })),
-      dates: [],
+      dates: analysis.dates.map((d) => ({
+        start: d.start,
+        end: d.end,
+        text: d.text,
+        value: d.value,
+        precision: d.precision,
+        ...(d.relative ? { relative: true } : {}),
+        ...(d.resolved ? {} : { resolved: false }),
+        ...(d.hijri ? { hijri: d.hijri } : {}),
+        ...(d.note ? { note: d.note } : {}),
+      })),
     };
     if (o.format === 'jsonl') o.out.write(JSON.stringify({ document: doc }) + '\n');
     else if (o.format === 'csv') o.out.write(toCsvRows(doc));

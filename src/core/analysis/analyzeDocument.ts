@@ -3,6 +3,7 @@
  * of them sit in boilerplate lines. Pure: text in, analysis out; the CLI, the extension and
  * the benchmarks all call this.
  */
+import { detectDocumentDate, extractDates, type DateMention, type DocumentDate } from '../dates';
 import type { EntityMatcher, Mention } from '../match/matcher';
 import { normalize, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
@@ -20,12 +21,20 @@ export interface DocumentAnalysis {
   boilerplate: OffsetRange[];
   /** Quoted passages attributed to people (none from boilerplate lines). */
   quotations: Quotation[];
+  /** The document's own date and where it came from (header, file name, metadata, inference). */
+  date: DocumentDate;
+  /** Every date expression, resolved against the document's date where it is relative. */
+  dates: DateMention[];
 }
 
 export interface AnalyzeOptions {
   matcher: EntityMatcher;
   /** Whether an entity is a person (a possible speaker of a quotation); no quotations without it. */
   isPerson?: (entityId: string) => boolean;
+  /** The file name, which may carry the date (`2019-10-19-…txt`). */
+  fileName?: string;
+  /** The date recorded for this document by "Set Document Date" (`.corpus/documents.json`). */
+  metadataDate?: string | null;
 }
 
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
@@ -41,7 +50,9 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   const quotations = options.isPerson
     ? findQuotations(text, normalized, mentions.filter((m) => !m.boilerplate), options.isPerson)
     : [];
-  return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations };
+  const date = detectDocumentDate({ text, fileName: options.fileName ?? '', metadata: options.metadataDate ?? null });
+  const dates = extractDates(text, { documentDate: date.value });
+  return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations, date, dates };
 }
 
 /** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */

@@ -70,7 +70,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** Analyses a text with the current catalog (used for live editor text too). */
   analyze(id: string, path: string, text: string, encoding?: string): IndexedDocument {
-    return { id, path, encoding, ...analyzeDocument(text, { matcher: this.matcher, isPerson: this.isPerson }) };
+    return { id, path, encoding, ...analyzeDocument(text, { matcher: this.matcher, isPerson: this.isPerson, fileName: path.split('/').pop() ?? path }) };
   }
 
   /** The analysis for an open editor document, from its live text when it is dirty or newer. */
