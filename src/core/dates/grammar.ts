@@ -6,56 +6,14 @@
  * resolve.ts's job.
  */
 
-import type { DatePrecision } from './types';
+import type { Raw, RawDate, RawRelDay, RawWeekday } from './raw';
 import { Kind, type Token, type TokenList, type WordForm, hashWord, wordForms } from './tokens';
 import { monthByTwoWords, monthByWord, monthHeadWords, type Calendar, type MonthName } from './months';
 import * as L from './lexicon';
 import type { Qualifier } from './lexicon';
 import { isValidDayMonth } from './calendar';
 
-/** An explicit calendar date, possibly without a year or day. */
-export interface RawDate {
-  kind: 'date';
-  calendar: Calendar;
-  precision: DatePrecision;
-  year?: number;
-  month?: number;
-  day?: number;
-  /** "5 مايو من العام الماضي": the year is relative to the document. */
-  yearQual?: Qualifier;
-  /** "تشرين الثاني الماضي", "9 أكتوبر الجاري". */
-  monthQual?: Qualifier;
-  /** A weekday written with the date ("الأربعاء 5 يونيو"). */
-  weekday?: number;
-  /** A numeric date whose year (1300–1500) can only be Hijri, though no هـ was written. */
-  hijriAssumed?: boolean;
-  /** A numeric date read month-first (English-only text, second number > 12). */
-  monthFirst?: boolean;
-}
-/** اليوم / أمس / غداً …: a day offset from the document date. */
-export interface RawRelDay {
-  kind: 'relday';
-  offset: number;
-  weekday?: number;
-}
-/** A weekday on its own: "الخميس", "الخميس الماضي", "next Friday". */
-export interface RawWeekday {
-  kind: 'weekday';
-  weekday: number;
-  qual: 'onOrBefore' | 'past' | 'next';
-}
-/** الأسبوع/الشهر/العام الماضي، هذا العام, last week … */
-export interface RawRelUnit {
-  kind: 'relunit';
-  unit: 'week' | 'month' | 'year';
-  qual: Qualifier;
-}
-/** منذ يومين، منذ ثلاثة أيام، two days ago. */
-export interface RawAgo {
-  kind: 'ago';
-  days: number;
-}
-export type Raw = RawDate | RawRelDay | RawWeekday | RawRelUnit | RawAgo;
+export type { Raw, RawAgo, RawDate, RawRelDay, RawRelUnit, RawWeekday } from './raw';
 
 export interface Match {
   /** Start offset in the NORMALIZED text (after any proclitic). */
@@ -82,13 +40,16 @@ const OPEN = new Set(['(']);
 const CLOSE = new Set([')']);
 const YAWM_AR = new Set(['يوم']);
 const ARABIC = /[\u0621-\u064a]/;
+/** Prepositions and particles that may follow a bare year: "منذ 2011 حتى", "في 2019 على". */
+const YEAR_FOLLOWERS = new Set(['في', 'من', 'علي', 'الي', 'عن', 'مع', 'حتي', 'بعد', 'قبل', 'حين', 'عندما', 'حيث', 'لكن', 'ثم', 'او', 'ان', 'اي', 'كما', 'عند']);
+/** Words that look definite (normalized إلى → الي) but are not adjectives: "اليوم إلى" is today. */
+const DEFINITE_FUNCTION_WORDS = new Set(['الي', 'الا', 'التي', 'الذي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'الان']);
 const EN_ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 /** Glued prefixes allowed before a number ("ب5 مايو", "الـ5 من"): clitics and the article. */
 const NUMBER_PREFIXES = new Set(['و', 'ب', 'ل', 'ف', 'ك', 'وب', 'ول', 'ال', 'بال', 'وال', 'لل', 'في']);
 // Keys below are written in their normalized spelling (no hamza on alef, ه for ة).
 const MIN = 'من';
 const OF = 'of';
-const YAWM = new Set(['يوم', 'on']);
 const MUWAFIQ = new Set(['الموافق', 'بتاريخ']);
 const TODAY = new Set(['اليوم', 'today']);
 const YESTERDAY = new Set(['امس', 'الامس', 'yesterday']);
@@ -419,7 +380,7 @@ export class Grammar {
       if (y.yearQual) raw.yearQual = y.yearQual;
     } else {
       const q = this.cont(k) ? this.formIn(k, L.QUALIFIERS) : undefined;
-      if (q && q.strip === 0) {
+      if (q && q.strip === 0 && L.isMasculineQualifier(q.word)) {
         raw.monthQual = L.QUALIFIERS.get(q.word)!;
         end = k + 1;
       }
@@ -510,7 +471,8 @@ export class Grammar {
       return mg.m.calendar === 'gregorian' ? { start: this.startOf(j, strip), endTok: y.end, raw } : undefined;
     }
     if (mg.m.calendar === 'hijri') return undefined;
-    const q = this.cont(mg.end) ? this.formIn(mg.end, L.QUALIFIERS) : undefined;
+    const qf = this.cont(mg.end) ? this.formIn(mg.end, L.QUALIFIERS) : undefined;
+    const q = qf && qf.strip === 0 && L.isMasculineQualifier(qf.word) ? qf : undefined;
     const strong = monthCue || mg.paired || q !== undefined;
     if (mg.m.latin) {
       const prev = this.tokens.get(j - 1);
@@ -519,7 +481,7 @@ export class Grammar {
       const full = this.tokens.get(k)!.text.length >= 3 && this.tokens.get(k)!.text !== 'sept' && (!mg.m.ambiguous || ['may', 'march', 'august'].includes(this.tokens.get(k)!.text));
       if (!cued || !full || !this.input.isCapitalized(k)) return undefined;
     } else if (mg.m.ambiguous && !strong) return undefined;
-    if (q && q.strip === 0) {
+    if (q) {
       raw.monthQual = L.QUALIFIERS.get(q.word)!;
       return { start: this.startOf(j, strip), endTok: mg.end + 1, raw };
     }
@@ -564,7 +526,7 @@ export class Grammar {
     if (cue && this.cont(j + 1)) {
       const n = this.num(j + 1);
       if (!n || n.digits !== 4 || n.value < 1950 || n.value > 2035) return undefined;
-      if (!this.freeNumberStart(j + 1) || !this.freeNumberEnd(j + 1) || this.countNounAt(j + 2)) return undefined;
+      if (!this.freeNumberStart(j + 1) || !this.freeNumberEnd(j + 1) || this.countNounAt(j + 2) || !this.yearCanEndHere(j + 2)) return undefined;
       const marker = this.marker(j + 2);
       return {
         start: this.tokens.get(j + 1)!.start,
@@ -573,6 +535,20 @@ export class Grammar {
       };
     }
     return undefined;
+  }
+
+  /**
+   * After a bare cue-year ("في 2019") an Arabic sentence goes on with punctuation, a conjunction
+   * (وقال، فإن), a preposition or a definite word; a bare indefinite noun ("في 2000 شاحنة") makes
+   * the number a count. English text is let through (its counts are caught by COUNT_NOUNS).
+   */
+  private yearCanEndHere(j: number): boolean {
+    const t = this.cont(j);
+    if (!t || t.kind !== Kind.Word) return true;
+    if (!ARABIC.test(t.text)) return true;
+    if (this.marker(j)) return true;
+    const c = t.text.charAt(0);
+    return c === 'و' || c === 'ف' || t.text.startsWith('ال') || YEAR_FOLLOWERS.has(t.text);
   }
 
   /** "الأمين العام 2019…": العام right after a definite noun is the adjective "general". */
@@ -659,7 +635,7 @@ export class Grammar {
     if (TODAY.has(w.word)) {
       if (hadYawm) return undefined;
       const next = this.cont(k + 1);
-      if (next && next.kind === Kind.Word && next.text.startsWith('ال') && !L.WEEKDAYS.has(next.text)) return undefined;
+      if (next && next.kind === Kind.Word && next.text.startsWith('ال') && !L.WEEKDAYS.has(next.text) && !DEFINITE_FUNCTION_WORDS.has(next.text)) return undefined;
       offset = 0;
     } else if (YESTERDAY.has(w.word)) {
       offset = -1;
@@ -757,14 +733,18 @@ export class Grammar {
         k++;
       }
     }
-    const yawm = k === j ? this.formIn(k, YAWM) : this.cont(k) ? (this.tokens.get(k)!.text === 'يوم' ? { word: 'يوم', strip: 0 } : undefined) : undefined;
-    if (yawm && yawm.word === 'يوم') {
+    // "يوم" (with a clitic only as the first word: "ويوم الخميس").
+    const yawm = this.cont(k) ? this.formIn(k, YAWM_AR) : undefined;
+    if (yawm && (k === j || yawm.strip === 0)) {
       if (k === j) strip = yawm.strip;
       k++;
     }
     if (k > j && !this.cont(k)) return undefined;
     const wd = this.weekdayWord(k, k === j);
-    const start = startsAtCue ? this.startOf(k) : this.startOf(j, k === j && wd !== undefined ? this.formIn(k, L.WEEKDAYS)!.strip : strip);
+    let start: number;
+    if (startsAtCue) start = this.startOf(k);
+    else if (k === j && wd !== undefined) start = this.startOf(j, this.formIn(j, L.WEEKDAYS)!.strip);
+    else start = this.startOf(j, strip);
     if (wd === undefined) {
       // "يوم 5 مايو": يوم introducing a date (no weekday).
       if (!yawm || tod) return undefined;

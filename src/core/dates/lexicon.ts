@@ -51,6 +51,14 @@ export const QUALIFIERS = mapOf<Qualifier>([
   ['الجاري', 'current'], ['الجارية', 'current'], ['الحالي', 'current'], ['الحالية', 'current'],
   ['المقبل', 'next'], ['المقبلة', 'next'], ['القادم', 'next'], ['القادمة', 'next'],
 ]);
+/**
+ * Month names are masculine: "15 أكتوبر الفائتة" qualifies some feminine noun before the date
+ * (جولة), not the month, so after a month only the masculine forms count.
+ */
+export function isMasculineQualifier(word: string): boolean {
+  return QUALIFIERS.has(word) && !word.endsWith('ه');
+}
+
 /** English qualifiers before a unit: last week, next month, this year. */
 export const EN_QUALIFIERS = mapOf<Qualifier>([['last', 'past'], ['this', 'current'], ['next', 'next'], ['coming', 'next']]);
 

@@ -25,7 +25,7 @@
  */
 
 import type { DatePrecision, DateMention } from './types';
-import type { Raw, RawDate } from './grammar';
+import type { Raw, RawDate } from './raw';
 import {
   fromEpochDay, isoDay, isoMonth, isoYear, isoYearless, isValidDayMonth, monthName, toEpochDay,
   weekdayName, weekdayOf, type PartialDate,
@@ -243,7 +243,7 @@ function resolveHijri(raw: RawDate, anchor: Anchor | null): Resolution {
     const y = raw.year!;
     const span = hijriYearSpan(y);
     if (!span) return { value: '', precision: 'year', relative: false, resolved: false, hijri: String(y), note: `${y} AH could not be converted` };
-    const value = majority(span[0], span[1], (e) => String(fromEpochDay(e).year));
+    const value = majority(span[0], span[1], (e) => isoYear(fromEpochDay(e).year));
     return { value, precision: 'year', relative: false, resolved: true, hijri: String(y).padStart(4, '0'), note: spanNote(`${y} AH`, span[0], span[1]) };
   }
   let year = raw.year;

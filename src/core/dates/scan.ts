@@ -5,7 +5,8 @@
  */
 
 import { normalize, toOriginalRange } from '../text/normalize';
-import { Grammar, type Raw } from './grammar';
+import { Grammar } from './grammar';
+import type { Raw } from './raw';
 import { tokenize } from './tokens';
 
 export interface ScannedDate {
