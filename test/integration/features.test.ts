@@ -1,0 +1,130 @@
+/// <reference types="mocha" />
+// Named to sort after extension.test.ts, whose activation test must run before anything activates the extension.
+// Editor features in a real VS Code: hover cards, next/previous mention on live text, and
+// catalog problems in the Problems panel. Uses the fixture workspace (a copy per run).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'corpus-lens.corpus-lens';
+const ARABIC = 'lavrov-cavusoglu-arabic.txt';
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'no workspace folder');
+  return f.uri;
+}
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+suite('Editor features', () => {
+  let document: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await vscode.commands.executeCommand('corpusLens.rebuildIndex');
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), ARABIC));
+    await vscode.window.showTextDocument(document);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a hover on «لافروف» shows the catalog card for Sergey Lavrov', async () => {
+    const offset = document.getText().indexOf('لافروف') + 2;
+    const text = await hoverText(document, offset);
+    assert.match(text, /Sergey Lavrov/);
+    assert.match(text, /\*Person\*/);
+    assert.match(text, /mention/);
+    // Arabic runs are isolated: the hover sanitizer drops `dir`.
+    assert.ok(text.includes('\u2068سيرغي لافروف\u2069'), `no isolated Arabic name in:\n${text}`);
+  });
+
+  test('no hover away from a mention', async () => {
+    const offset = document.getText().indexOf('التقى') + 1;
+    assert.equal(await hoverText(document, offset), '');
+  });
+
+  test('Next Mention walks the mentions in order and wraps around', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const seen: string[] = [];
+    for (let k = 0; k < 6; k++) {
+      await vscode.commands.executeCommand('corpusLens.nextMention');
+      seen.push(document.getText(editor.selection));
+    }
+    assert.deepEqual(seen.slice(0, 5), ['سيرغي لافروف', 'مولود جاويش أوغلو', 'موسكو', 'سوريا', 'سيرغي لافروف']);
+    await vscode.commands.executeCommand('corpusLens.previousMention');
+    assert.equal(document.getText(editor.selection), 'سيرغي لافروف');
+  });
+
+  test('unsaved edits are analysed from the live text', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'وصل إردوغان إلى أنقرة. '));
+    assert.ok(document.isDirty);
+    const text = await hoverText(document, document.getText().indexOf('أنقرة') + 1);
+    assert.match(text, /Ankara/);
+  });
+});
+
+suite('Catalog problems', () => {
+  const catalogUri = (): vscode.Uri => vscode.Uri.joinPath(folder(), '.corpus', 'catalog.json');
+
+  suiteTeardown(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.corpus'), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  test('an invalid workspace catalog is reported at its line and column, and its valid entities work', async () => {
+    const text = [
+      '{',
+      '  "entities": [',
+      '    { "id": "place.atlantis", "type": "place", "names": { "en": "Atlantis", "ar": "أتلانتس" } },',
+      '    { "id": "place.bad", "type": "city", "names": { "en": "Bad" } }',
+      '  ]',
+      '}',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(catalogUri(), new TextEncoder().encode(text));
+    const diagnostics = await until(() => {
+      const d = vscode.languages.getDiagnostics(catalogUri());
+      return d.length > 0 ? d : undefined;
+    }, 'catalog diagnostics');
+    assert.equal(diagnostics.length, 1);
+    const [d] = diagnostics;
+    assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(d!.source, 'Corpus Lens');
+    assert.equal(d!.range.start.line, 3);
+    assert.equal(d!.range.start.character, 33);
+    assert.match(d!.message, /"type" must be one of/);
+
+    const note = vscode.Uri.joinPath(folder(), 'atlantis-note.txt');
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('زار الوفد أتلانتس أمس.'));
+    const opened = await vscode.workspace.openTextDocument(note);
+    const text2 = await until(async () => {
+      const t = await hoverText(opened, opened.getText().indexOf('أتلانتس') + 1);
+      return /Atlantis/.test(t) ? t : undefined;
+    }, 'a hover from the workspace catalog');
+    assert.match(text2, /Atlantis/);
+    await vscode.workspace.fs.delete(note);
+  });
+
+  test('fixing the catalog clears the problem', async () => {
+    await vscode.workspace.fs.writeFile(catalogUri(), new TextEncoder().encode('{ "entities": [] }\n'));
+    await until(() => (vscode.languages.getDiagnostics(catalogUri()).length === 0 ? true : undefined), 'diagnostics to clear');
+  });
+});
