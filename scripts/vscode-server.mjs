@@ -139,7 +139,7 @@ export function workbenchUrl(port, folder, { extensionDevelopmentPath, extension
  * extensions, logs, XDG dirs) goes to a fresh temp dir so runs never see the user's VS Code state.
  * Returns { port, baseUrl, url(opts), tmpDir, output(), exited, stop() }; stop() kills the process group.
  */
-export async function startServer({ folder, port, host = '127.0.0.1', log = console.log, verbose = false, settings = {} }) {
+export async function startServer({ folder, port, host = '127.0.0.1', log = console.log, verbose = false, settings = {}, extensionsDir = null }) {
   const entry = await ensureServer(log);
   port = await freePort(port, host);
   // Where this machine reaches the server (a wildcard bind address is not a URL host).
@@ -168,7 +168,7 @@ export async function startServer({ folder, port, host = '127.0.0.1', log = cons
     '--auth', 'none',
     '--bind-addr', `${host}:${port}`,
     '--user-data-dir', userDataDir,
-    '--extensions-dir', path.join(tmpDir, 'extensions'),
+    '--extensions-dir', extensionsDir ?? path.join(tmpDir, 'extensions'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     path.resolve(folder),
   ];
