@@ -10,6 +10,7 @@ import type { Catalog } from '../../core/catalog/catalog';
 import { CorpusIndex, type IndexedDocument } from '../../core/index/corpusIndex';
 import { decodeBytes } from '../../core/io/decode';
 import { EntityMatcher } from '../../core/match/matcher';
+import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata } from '../../core/metadata/documentsMetadata';
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
@@ -52,11 +53,38 @@ export class CorpusService implements vscode.Disposable {
   /** Loads the catalog and starts the first background index. */
   start(): Promise<void> {
     this.ready ??= (async () => {
-      await this.reloadCatalog();
+      await Promise.all([this.reloadCatalog(), this.reloadMetadata()]);
       this.watch();
       await this.rebuild();
     })();
     return this.ready;
+  }
+
+  /** Per-document metadata (`.corpus/documents.json`), keyed by workspace-relative path. */
+  private metadata = new Map<string, DocumentMetadata>();
+
+  /** Re-reads `.corpus/documents.json` of every workspace folder. */
+  async reloadMetadata(): Promise<void> {
+    const merged = new Map<string, DocumentMetadata>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, DOCUMENTS_METADATA_PATH);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        continue; // no metadata file yet
+      }
+      const parsed = parseDocumentsMetadata(text);
+      for (const p of parsed.problems) log().warn(`${folder.name}: ${p}`);
+      const prefix = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/` : '';
+      for (const [path, meta] of parsed.documents) merged.set(prefix + path, meta);
+    }
+    this.metadata = merged;
+  }
+
+  /** The metadata recorded for a document (by its workspace-relative path). */
+  metadataFor(path: string): DocumentMetadata | undefined {
+    return this.metadata.get(path);
   }
 
   async reloadCatalog(): Promise<void> {
@@ -70,7 +98,13 @@ export class CorpusService implements vscode.Disposable {
 
   /** Analyses a text with the current catalog (used for live editor text too). */
   analyze(id: string, path: string, text: string, encoding?: string): IndexedDocument {
-    return { id, path, encoding, ...analyzeDocument(text, { matcher: this.matcher, isPerson: this.isPerson, fileName: path.split('/').pop() ?? path }) };
+    const analysis = analyzeDocument(text, {
+      matcher: this.matcher,
+      isPerson: this.isPerson,
+      fileName: path.split('/').pop() ?? path,
+      metadataDate: this.metadata.get(path)?.date ?? null,
+    });
+    return { id, path, encoding, ...analysis };
   }
 
   /** The analysis for an open editor document, from its live text when it is dirty or newer. */
@@ -163,6 +197,11 @@ export class CorpusService implements vscode.Disposable {
     };
     const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
+      if (uri.path.endsWith('/' + DOCUMENTS_METADATA_PATH)) {
+        await this.reloadMetadata();
+        await this.rebuild(false);
+        return;
+      }
       const paths = readSettings().catalogPaths;
       if (!this.catalogFiles.has(uri.toString()) && !paths.some((p) => uri.path.endsWith('/' + p.replace(/^\.?\//, '')))) return;
       await this.reloadCatalog();
