@@ -19,7 +19,7 @@ export interface CorpusLensApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
-  const service = new CorpusService();
+  const service = new CorpusService(context.storageUri);
   context.subscriptions.push(service, log());
   const features = [
     registerIndexCommands,

@@ -14,11 +14,17 @@ import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata 
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
+import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 
 export interface IndexSummary {
   documents: number;
   mentions: number;
   skipped: number;
+  /** Documents taken from the persistent cache / analysed from their text in this run. */
+  fromCache: number;
+  analysed: number;
+  /** The run was cancelled; the previous index was kept. */
+  cancelled?: boolean;
 }
 
 /** Yields to the event loop so other extensions' work runs between our slices. */
@@ -40,6 +46,29 @@ export class CorpusService implements vscode.Disposable {
   private rebuildRun = 0;
   private skipped = new Map<string, string>();
   private ready: Promise<void> | undefined;
+  private readonly cache: IndexCache;
+  /** Cached analyses loaded at the start of a rebuild (by document id). */
+  private cached = new Map<string, CachedDocument>();
+  private catalogFingerprint = '';
+  private state: 'idle' | 'indexing' = 'idle';
+  private readonly stateEmitter = new vscode.EventEmitter<'idle' | 'indexing'>();
+  /** Fires when indexing starts or ends (for the status bar). */
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  constructor(storage?: vscode.Uri) {
+    this.cache = new IndexCache(storage);
+    this.disposables.push(this.stateEmitter);
+  }
+
+  /** Whether a rebuild is running. */
+  get indexing(): boolean {
+    return this.state === 'indexing';
+  }
+
+  /** Where the persistent cache is written (for inspection and tests). */
+  get cacheUri(): vscode.Uri | undefined {
+    return this.cache.uri;
+  }
 
   get catalog(): Catalog {
     return this.catalogValue;
@@ -92,6 +121,7 @@ export class CorpusService implements vscode.Disposable {
     this.catalogValue = loaded.catalog;
     this.catalogFiles = loaded.files;
     this.matcher = new EntityMatcher(loaded.catalog.aliases());
+    this.catalogFingerprint = cacheKey(loaded.catalog.aliases().map((a) => `${a.entityId}\t${a.text}\t${a.ambiguous ? 1 : 0}`));
     log().info(`Catalog: ${loaded.catalog.size} entities, ${this.matcher.aliasCount} aliases, ${loaded.catalog.diagnostics.length} problems.`);
     this.catalogEmitter.fire(loaded.catalog);
   }
@@ -126,58 +156,112 @@ export class CorpusService implements vscode.Disposable {
     return uri.path.toLowerCase().endsWith('.txt') && vscode.workspace.getWorkspaceFolder(uri) !== undefined && !/\/(node_modules|\.git|\.corpus)\//.test(uri.path);
   }
 
-  /** Re-indexes the whole workspace in the background; a newer call cancels an older one. */
-  async rebuild(showProgress = true): Promise<IndexSummary> {
+  /**
+   * Re-indexes the whole workspace in the background; a newer call cancels an older one.
+   * Unchanged files (same size and mtime) come from the persistent cache.
+   */
+  async rebuild(options: { progress?: boolean; useCache?: boolean; token?: vscode.CancellationToken } = {}): Promise<IndexSummary> {
+    const showProgress = options.progress ?? true;
     const run = ++this.rebuildRun;
     const settings = readSettings();
     const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || undefined);
+    const key = this.cacheKeyNow();
+    this.cached = options.useCache === false ? new Map() : await this.cache.load(key);
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexSummary> => {
       const fresh = new CorpusIndex();
+      const stats = new Map<string, { size: number; mtime: number }>();
       const skipped = new Map<string, string>();
+      const counts = { fromCache: 0, analysed: 0 };
       let sliceStart = Date.now();
+      let lastReported = 0;
       for (let k = 0; k < uris.length; k++) {
-        if (token?.isCancellationRequested || run !== this.rebuildRun) break;
-        const doc = await this.readAndAnalyze(uris[k]!, settings.maxFileSizeMB, skipped);
+        if (token?.isCancellationRequested || options.token?.isCancellationRequested || run !== this.rebuildRun) break;
+        const doc = await this.readAndAnalyze(uris[k]!, settings.maxFileSizeMB, skipped, stats, counts);
         if (doc) fresh.set(doc);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress?.report({ message: `${k + 1} / ${uris.length} documents`, increment: (100 * (k + 1)) / uris.length });
+          progress?.report({ message: `${k + 1} / ${uris.length} documents`, increment: (100 * (k + 1 - lastReported)) / uris.length });
+          lastReported = k + 1;
           await yieldToHost();
           sliceStart = Date.now();
         }
       }
-      if (run === this.rebuildRun && !token?.isCancellationRequested) {
+      const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
+      if (!cancelled) {
         this.index.clear();
         for (const d of fresh.documents()) this.index.set(d);
         this.versions.clear();
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
+        log().info(`Indexed ${fresh.size} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
         this.emitter.fire();
+        const entries: CachedDocument[] = [];
+        for (const d of fresh.documents()) {
+          const st = stats.get(d.id);
+          if (st) entries.push({ ...st, doc: d });
+        }
+        await this.cache.save(key, entries);
       }
-      return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size };
+      this.cached.clear();
+      return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
     };
-    if (!showProgress || uris.length < 200) return work();
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
-      (progress, token) => work(progress, token),
-    );
+    this.setState('indexing');
+    try {
+      if (!showProgress || uris.length < 200) return await work();
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
+        (progress, token) => work(progress, token),
+      );
+    } finally {
+      if (run === this.rebuildRun) this.setState('idle');
+    }
   }
 
-  private async readAndAnalyze(uri: vscode.Uri, maxMB: number, skipped: Map<string, string>): Promise<IndexedDocument | undefined> {
+  private setState(state: 'idle' | 'indexing'): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.stateEmitter.fire(state);
+  }
+
+  /** What every cached analysis depends on besides its file: catalog and document metadata. */
+  private cacheKeyNow(): string {
+    const meta = [...this.metadata.entries()].map(([p, m]) => `${p}=${m.date ?? ''}`).sort();
+    return cacheKey([this.catalogFingerprint, ...meta]);
+  }
+
+  private async readAndAnalyze(
+    uri: vscode.Uri,
+    maxMB: number,
+    skipped: Map<string, string>,
+    stats?: Map<string, { size: number; mtime: number }>,
+    counts?: { fromCache: number; analysed: number },
+  ): Promise<IndexedDocument | undefined> {
+    const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return this.analyze(uri.toString(), path, open.getText());
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+    if (open?.isDirty) {
+      if (counts) counts.analysed++;
+      return this.analyze(id, path, open.getText());
+    }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > maxMB * 1024 * 1024) {
         skipped.set(path, `larger than corpusLens.maxFileSizeMB (${maxMB} MB)`);
         return undefined;
       }
+      stats?.set(id, { size: stat.size, mtime: stat.mtime });
+      const hit = this.cached.get(id);
+      if (hit && hit.size === stat.size && hit.mtime === stat.mtime && hit.doc.path === path) {
+        if (counts) counts.fromCache++;
+        return hit.doc;
+      }
+      if (counts) counts.analysed++;
+      if (open) return this.analyze(id, path, open.getText());
       const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) {
         skipped.set(path, decoded.reason);
         return undefined;
       }
-      return this.analyze(uri.toString(), path, decoded.text, decoded.encoding);
+      return this.analyze(id, path, decoded.text, decoded.encoding);
     } catch (e) {
       skipped.set(path, `cannot read: ${(e as Error).message}`);
       return undefined;
@@ -199,13 +283,13 @@ export class CorpusService implements vscode.Disposable {
     const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
       if (uri.path.endsWith('/' + DOCUMENTS_METADATA_PATH)) {
         await this.reloadMetadata();
-        await this.rebuild(false);
+        await this.rebuild({ progress: false });
         return;
       }
       const paths = readSettings().catalogPaths;
       if (!this.catalogFiles.has(uri.toString()) && !paths.some((p) => uri.path.endsWith('/' + p.replace(/^\.?\//, '')))) return;
       await this.reloadCatalog();
-      await this.rebuild(false);
+      await this.rebuild({ progress: false });
     };
     this.disposables.push(
       watcher,
@@ -221,14 +305,14 @@ export class CorpusService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(async (e) => {
         if (e.affectsConfiguration('corpusLens.catalogPaths') || e.affectsConfiguration('corpusLens.useBuiltinCatalog')) {
           await this.reloadCatalog();
-          await this.rebuild(false);
+          await this.rebuild({ progress: false });
         } else if (e.affectsConfiguration('corpusLens.include') || e.affectsConfiguration('corpusLens.exclude') || e.affectsConfiguration('corpusLens.maxFileSizeMB')) {
-          await this.rebuild(false);
+          await this.rebuild({ progress: false });
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         await this.reloadCatalog();
-        await this.rebuild(false);
+        await this.rebuild({ progress: false });
       }),
     );
   }

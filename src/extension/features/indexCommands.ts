@@ -8,7 +8,8 @@ export function registerIndexCommands(context: vscode.ExtensionContext, service:
     vscode.commands.registerCommand(Commands.rebuildIndex, async (): Promise<IndexSummary> => {
       await service.start();
       await service.reloadCatalog();
-      const summary = await service.rebuild();
+      // An explicit rebuild re-reads and re-analyses everything: that is what the user asks for.
+      const summary = await service.rebuild({ useCache: false });
       vscode.window.setStatusBarMessage(`Corpus Lens: ${summary.documents} documents, ${summary.mentions} mentions`, 5000);
       return summary;
     }),

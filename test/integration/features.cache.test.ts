@@ -1,0 +1,113 @@
+/// <reference types="mocha" />
+// Persistent cache, incremental updates and cancellation, observed through the extension's
+// API (activate() returns { service }) in a real VS Code.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CorpusLensApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'corpus-lens.corpus-lens';
+
+async function api(): Promise<CorpusLensApi> {
+  const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
+  assert.ok(ext);
+  return ext.activate();
+}
+
+function folder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0]!.uri;
+}
+
+async function until(probe: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+suite('Index cache and incremental updates', () => {
+  test('a warm rebuild takes unchanged documents from the cache', async () => {
+    const { service } = await api();
+    const cold = await service.rebuild({ progress: false, useCache: false });
+    assert.equal(cold.fromCache, 0);
+    assert.equal(cold.analysed, cold.documents);
+    assert.ok(service.cacheUri, 'no workspace storage');
+    await vscode.workspace.fs.stat(service.cacheUri); // written
+    const warm = await service.rebuild({ progress: false });
+    assert.equal(warm.fromCache, cold.documents);
+    assert.equal(warm.analysed, 0);
+    assert.equal(warm.mentions, cold.mentions);
+  });
+
+  test('a changed file is analysed again, the others come from the cache', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const original = await vscode.workspace.fs.readFile(uri);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ثلوج كثيفة في أنقرة هذا الصباح.\n'));
+    try {
+      const summary = await service.rebuild({ progress: false });
+      assert.equal(summary.analysed, 1);
+      assert.equal(summary.fromCache, summary.documents - 1);
+      assert.ok(service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+    }
+  });
+
+  test('a corrupt cache file is discarded, not trusted, and rewritten', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode('{"format":"corpus-lens-index","engine":1,"documents":[{"size":'));
+    const summary = await service.rebuild({ progress: false });
+    assert.equal(summary.fromCache, 0);
+    assert.equal(summary.analysed, summary.documents);
+    const rewritten = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)));
+    assert.equal(rewritten.documents.length, summary.documents);
+  });
+
+  test('a cache entry with the wrong shape is discarded', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)));
+    file.documents[0].doc.mentions = 'not a list';
+    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode(JSON.stringify(file)));
+    const summary = await service.rebuild({ progress: false });
+    assert.equal(summary.fromCache, 0);
+  });
+
+  test('creating and deleting a file updates the index through the file watcher', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    const uri = vscode.Uri.joinPath(folder(), 'new-arrival.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('وصل الوفد إلى دمشق.\n'));
+    await until(() => !!service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.damascus'), 'the new file in the index');
+    const renamed = vscode.Uri.joinPath(folder(), 'renamed-arrival.txt');
+    await vscode.workspace.fs.rename(uri, renamed);
+    await until(() => !service.index.get(uri.toString()) && !!service.index.get(renamed.toString()), 'the rename in the index');
+    await vscode.workspace.fs.delete(renamed);
+    await until(() => !service.index.get(renamed.toString()), 'the deletion in the index');
+  });
+
+  test('a rebuild can be cancelled and keeps the previous index', async () => {
+    const { service } = await api();
+    const before = await service.rebuild({ progress: false });
+    const dir = vscode.Uri.joinPath(folder(), 'bulk');
+    const body = 'قال لافروف في موسكو إن المحادثات مع أنقرة مستمرة بشأن إدلب. '.repeat(40);
+    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
+    try {
+      // The watcher adds the new files first; the cancelled rebuild must then leave that index alone.
+      await until(() => service.index.size === before.documents + 300, 'the watcher to index the bulk files', 30_000);
+      const source = new vscode.CancellationTokenSource();
+      const running = service.rebuild({ progress: false, useCache: false, token: source.token });
+      setTimeout(() => source.cancel(), 50);
+      const summary = await running;
+      assert.equal(summary.cancelled, true);
+      assert.ok(summary.analysed < 300, `analysed ${summary.analysed} of 303 before the cancel took effect`);
+      assert.equal(service.index.size, before.documents + 300, 'a cancelled rebuild replaced the index');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await service.rebuild({ progress: false });
+    }
+  });
+});
