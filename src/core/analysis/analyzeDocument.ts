@@ -3,7 +3,7 @@
  * of them sit in boilerplate lines. Pure: text in, analysis out; the CLI, the extension and
  * the benchmarks all call this.
  */
-import { detectDocumentDate, extractDates, type DateMention, type DocumentDate } from '../dates';
+import { analyzeDates, type DateMention, type DocumentDate } from '../dates';
 import type { EntityMatcher, Mention } from '../match/matcher';
 import { normalize, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
@@ -50,8 +50,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   const quotations = options.isPerson
     ? findQuotations(text, normalized, mentions.filter((m) => !m.boilerplate), options.isPerson)
     : [];
-  const date = detectDocumentDate({ text, fileName: options.fileName ?? '', metadata: options.metadataDate ?? null });
-  const dates = extractDates(text, { documentDate: date.value });
+  const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
   return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations, date, dates };
 }
 

@@ -15,7 +15,7 @@
 import type { DocumentDate } from './types';
 import { isoDay, isoMonth, isoYear, isValidDayMonth, monthName, parseIsoDate, toEpochDay, weekdayName, weekdayOf } from './calendar';
 import { resolveRaw } from './resolve';
-import { scanDates } from './scan';
+import { scanDates, type ScannedDate } from './scan';
 
 export interface DocumentDateInput {
   text: string;
@@ -24,6 +24,8 @@ export interface DocumentDateInput {
   metadata?: string | null;
   /** Years a weekday-only date may fall in; default 2011–2020. */
   corpusRange?: { from: number; to: number };
+  /** The whole text's scanned dates, when the caller has them (spares a second scan). */
+  scanned?: readonly ScannedDate[];
 }
 
 export const DEFAULT_CORPUS_RANGE = { from: 2011, to: 2020 } as const;
@@ -32,7 +34,7 @@ const HEADER_LINES = 5;
 const SEPARATOR = /[|\-–—:،,•·/\\()[\]"'«»“”]/;
 
 export function detectDocumentDate(input: DocumentDateInput): DocumentDate {
-  return fromMetadata(input.metadata) ?? fromHeader(input.text) ?? fromFileName(input.fileName) ?? inferFromWeekday(input.text, input.corpusRange ?? DEFAULT_CORPUS_RANGE) ?? { value: null, source: 'none' };
+  return fromMetadata(input.metadata) ?? fromHeader(input.text) ?? fromFileName(input.fileName) ?? inferFromWeekday(input.scanned ?? scanDates(input.text), input.corpusRange ?? DEFAULT_CORPUS_RANGE) ?? { value: null, source: 'none' };
 }
 
 function fromMetadata(metadata: string | null | undefined): DocumentDate | undefined {
@@ -101,8 +103,8 @@ function fromFileName(fileName: string): DocumentDate | undefined {
   return undefined;
 }
 
-function inferFromWeekday(text: string, range: { from: number; to: number }): DocumentDate | undefined {
-  for (const d of scanDates(text)) {
+function inferFromWeekday(scanned: readonly ScannedDate[], range: { from: number; to: number }): DocumentDate | undefined {
+  for (const d of scanned) {
     const raw = d.raw;
     if (raw.kind !== 'date' || raw.calendar !== 'gregorian' || raw.weekday === undefined) continue;
     if (raw.year !== undefined || raw.yearQual || raw.day === undefined || raw.month === undefined) continue;

@@ -7,7 +7,7 @@
 import type { DateMention } from './types';
 import { parseIsoDate } from './calendar';
 import { makeAnchor, resolveRaw } from './resolve';
-import { scanDates } from './scan';
+import { scanDates, type ScannedDate } from './scan';
 
 export interface ExtractContext {
   /** The document's date, ISO 'YYYY-MM-DD' (a 'YYYY' or 'YYYY-MM' anchors years and months only). */
@@ -16,8 +16,13 @@ export interface ExtractContext {
 
 /** Sorted, non-overlapping date mentions of `original`. */
 export function extractDates(original: string, context?: ExtractContext): DateMention[] {
+  return resolveScanned(original, scanDates(original), context);
+}
+
+/** Resolves already scanned dates against the document date (one scan serves both steps). */
+export function resolveScanned(original: string, scanned: readonly ScannedDate[], context?: ExtractContext): DateMention[] {
   const anchor = makeAnchor(parseIsoDate(context?.documentDate ?? null));
-  return scanDates(original).map(({ start, end, raw }) => ({
+  return scanned.map(({ start, end, raw }) => ({
     start,
     end,
     text: original.slice(start, end),

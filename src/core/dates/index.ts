@@ -4,3 +4,4 @@ export { extractDates, type ExtractContext } from './extract';
 export { detectDocumentDate, DEFAULT_CORPUS_RANGE, type DocumentDateInput } from './documentDate';
 export { gregorianToHijri, hijriToEpochDay, hijriSupported, type HijriDate } from './hijri';
 export { YEARLESS_FUTURE_DAYS } from './resolve';
+export { analyzeDates, type DateAnalysis, type DateAnalysisInput } from './analyzeDates';

@@ -4,7 +4,7 @@
  * Each position is tried once with a bounded look-ahead, so the scan is linear in the text.
  */
 
-import { normalize, toOriginalRange } from '../text/normalize';
+import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { Grammar } from './grammar';
 import type { Raw } from './raw';
 import { tokenize } from './tokens';
@@ -19,8 +19,9 @@ export interface ScannedDate {
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
 const TRAILING_MARK = /[\p{M}\u0640]/u;
 
-export function scanDates(original: string): ScannedDate[] {
-  const n = normalize(original);
+/** Scans `original`; pass its normalized form when the caller already has it (saves a pass). */
+export function scanDates(original: string, normalized?: NormalizedText): ScannedDate[] {
+  const n = normalized ?? normalize(original);
   const tokens = tokenize(n.text);
   const grammar = new Grammar({
     tokens,
