@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import { Catalog, type CatalogSource } from '../core/catalog/catalog';
 import { builtinCatalog } from '../core/catalog/builtin';
+import { AgreementsByDate } from '../core/events/agreementLinks';
 import { EntityMatcher } from '../core/match/matcher';
 import { isProblem, listTextFiles, readCorpusFile } from './readCorpus';
 import { toCsvRows, type ScanDocument, type ScanError } from './output';
@@ -43,6 +44,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
   }
   const matcher = new EntityMatcher(catalog.aliases());
   const isPerson = (id: string): boolean => catalog.get(id)?.type === 'person';
+  const agreements = new AgreementsByDate(catalog);
   const entities = [...catalog.entities()];
 
   const { files, problems } = await listTextFiles(root);
@@ -56,7 +58,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
       errors.push({ path: read.path, message: read.message, line: null, column: null });
       continue;
     }
-    const analysis = analyzeDocument(read.text, { matcher, isPerson, fileName: path.basename(read.path) });
+    const analysis = analyzeDocument(read.text, { matcher, isPerson, agreements, fileName: path.basename(read.path) });
     const doc: ScanDocument = {
       path: read.path,
       title: analysis.title,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, titleOf } from '../../src/core/analysis/analyzeDocument';
 import { findBoilerplate, isBoilerplateLine } from '../../src/core/analysis/boilerplate';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { AgreementsByDate } from '../../src/core/events/agreementLinks';
 import { EntityMatcher } from '../../src/core/match/matcher';
 
 describe('boilerplate lines', () => {
@@ -64,5 +66,41 @@ describe('analyzeDocument', () => {
     const text = 'اقرأ أيضاً: شيء\nالعنوان الحقيقي';
     expect(titleOf(text, findBoilerplate(text))).toBe('العنوان الحقيقي');
     expect(titleOf('')).toBe('');
+  });
+});
+
+describe('agreements named by their date', () => {
+  const catalog = Catalog.load([
+    {
+      path: 'c.json',
+      text: JSON.stringify({
+        entities: [
+          { id: 'agreement.sochi-2018', type: 'agreement', names: { en: 'Sochi memorandum' }, date: '2018-09-17' },
+          { id: 'agreement.moscow-2020', type: 'agreement', names: { en: 'Moscow protocol' }, date: '2020-03-05' },
+          { id: 'place.idlib', type: 'place', names: { ar: 'إدلب' } },
+        ],
+      }),
+    },
+  ]);
+  const m = new EntityMatcher(catalog.aliases());
+  const agreements = new AgreementsByDate(catalog);
+
+  it('turns «مذكرة 17 أيلول/سبتمبر 2018» into a mention of the agreement signed that day', () => {
+    const text = 'أكد الجانبان التزامهما بمذكرة 17 أيلول/سبتمبر 2018 حول إدلب.';
+    const a = analyzeDocument(text, { matcher: m, agreements });
+    expect(a.mentions.map((x) => [x.entityId, x.text])).toEqual([
+      ['agreement.sochi-2018', 'مذكرة 17 أيلول/سبتمبر 2018'],
+      ['place.idlib', 'إدلب'],
+    ]);
+  });
+
+  it('links a year-less «اتفاق 5 آذار» through the month and day', () => {
+    const a = analyzeDocument('وخرق النظام اتفاق 5 آذار مرات عدة.', { matcher: m, agreements, fileName: '2020-04-01-x.txt' });
+    expect(a.mentions.map((x) => x.entityId)).toEqual(['agreement.moscow-2020']);
+  });
+
+  it('needs a cue word: a bare date is not an agreement', () => {
+    const a = analyzeDocument('وصل الوفد في 17 أيلول/سبتمبر 2018.', { matcher: m, agreements });
+    expect(a.mentions).toEqual([]);
   });
 });

@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
 import { builtinCatalog } from '../../src/core/catalog/builtin';
 import { Catalog } from '../../src/core/catalog/catalog';
+import { AgreementsByDate } from '../../src/core/events/agreementLinks';
 import { EntityMatcher } from '../../src/core/match/matcher';
 
 const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
 const catalog = new Catalog([builtinCatalog()]);
 const matcher = new EntityMatcher(catalog.aliases());
+const agreements = new AgreementsByDate(catalog);
 
 const expected: Record<string, string[]> = {
   '000_41894f4126aab709.txt': [
@@ -19,6 +21,8 @@ const expected: Record<string, string[]> = {
     'org.un-security-council', 'person.alexander-lavrentiev', 'person.sergey-vershinin', 'org.russian-defence-ministry',
     'person.sedat-onal', 'org.un', 'person.bashar-al-jaafari', 'person.recep-tayyip-erdogan', 'place.aleppo', 'place.latakia',
     'place.hama', 'org.syrian-arab-army', 'org.hezbollah', 'place.al-zarbah',
+    // «مذكرة 4 أيار/مايو 2017 ومذكرة 17 أيلول/سبتمبر 2018»: named by their dates.
+    'agreement.astana-memorandum-2017', 'agreement.sochi-memorandum-2018',
   ],
   '001_f29a8a812264a5c8.txt': [
     'org.kremlin', 'person.vladimir-putin', 'person.recep-tayyip-erdogan', 'place.ankara', 'place.moscow', 'place.syria',
@@ -46,7 +50,7 @@ describe.skipIf(!existsSync(SEEDS))('seed articles', () => {
   for (const [file, ids] of Object.entries(expected)) {
     it(`${file}: finds every catalogued entity it names, with no mention inside another`, () => {
       const text = readFileSync(path.join(SEEDS, file), 'utf8');
-      const a = analyzeDocument(text, { matcher, fileName: file });
+      const a = analyzeDocument(text, { matcher, agreements, fileName: file });
       const found = new Set(a.mentions.filter((m) => !m.boilerplate).map((m) => m.entityId));
       expect(ids.filter((id) => !found.has(id))).toEqual([]);
       for (let k = 1; k < a.mentions.length; k++) expect(a.mentions[k]!.start).toBeGreaterThanOrEqual(a.mentions[k - 1]!.end);
@@ -55,7 +59,7 @@ describe.skipIf(!existsSync(SEEDS))('seed articles', () => {
   }
 
   it('dates the articles that carry a date, and resolves relative dates against it', () => {
-    const analyse = (f: string) => analyzeDocument(readFileSync(path.join(SEEDS, f), 'utf8'), { matcher, fileName: f });
+    const analyse = (f: string) => analyzeDocument(readFileSync(path.join(SEEDS, f), 'utf8'), { matcher, agreements, fileName: f });
     const feb = analyse('001_f29a8a812264a5c8.txt');
     expect(feb.date).toMatchObject({ value: '2020-02-05', source: 'header' });
     expect(feb.dates.find((d) => d.text === 'مساء أمس الثلاثاء')?.value).toBe('2020-02-04');

@@ -4,7 +4,9 @@
  * the benchmarks all call this.
  */
 import { analyzeDates, type DateMention, type DocumentDate } from '../dates';
+import type { AgreementsByDate } from '../events/agreementLinks';
 import type { EntityMatcher, Mention } from '../match/matcher';
+import { agreementReferences } from './agreementReferences';
 import { normalize, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
 import { findQuotations, type Quotation } from './quotes';
@@ -35,6 +37,8 @@ export interface AnalyzeOptions {
   fileName?: string;
   /** The date recorded for this document by "Set Document Date" (`.corpus/documents.json`). */
   metadataDate?: string | null;
+  /** Catalogued agreements by signing date: «مذكرة 17 أيلول/سبتمبر 2018» becomes a mention of one. */
+  agreements?: AgreementsByDate;
 }
 
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
@@ -51,6 +55,10 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
     ? findQuotations(text, normalized, mentions.filter((m) => !m.boilerplate), options.isPerson)
     : [];
   const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
+  if (options.agreements) {
+    const references = agreementReferences(text, dates, mentions, boilerplate, options.agreements);
+    if (references.length) mentions.splice(0, mentions.length, ...[...mentions, ...references].sort((a, b) => a.start - b.start));
+  }
   return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations, date, dates };
 }
 

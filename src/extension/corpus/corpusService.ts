@@ -9,6 +9,7 @@ import { analyzeDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
 import { CorpusIndex, type IndexedDocument } from '../../core/index/corpusIndex';
 import { decodeBytes } from '../../core/io/decode';
+import { AgreementsByDate } from '../../core/events/agreementLinks';
 import { EntityMatcher } from '../../core/match/matcher';
 import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata } from '../../core/metadata/documentsMetadata';
 import { log } from '../log';
@@ -35,6 +36,7 @@ export class CorpusService implements vscode.Disposable {
   readonly index = new CorpusIndex();
   private catalogValue!: Catalog;
   private matcher!: EntityMatcher;
+  private agreements!: AgreementsByDate;
   private catalogFiles = new Map<string, vscode.Uri>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly catalogEmitter = new vscode.EventEmitter<Catalog>();
@@ -121,6 +123,7 @@ export class CorpusService implements vscode.Disposable {
     this.catalogValue = loaded.catalog;
     this.catalogFiles = loaded.files;
     this.matcher = new EntityMatcher(loaded.catalog.aliases());
+    this.agreements = new AgreementsByDate(loaded.catalog);
     this.catalogFingerprint = cacheKey(loaded.catalog.aliases().map((a) => `${a.entityId}\t${a.text}\t${a.ambiguous ? 1 : 0}`));
     log().info(`Catalog: ${loaded.catalog.size} entities, ${this.matcher.aliasCount} aliases, ${loaded.catalog.diagnostics.length} problems.`);
     this.catalogEmitter.fire(loaded.catalog);
@@ -131,6 +134,7 @@ export class CorpusService implements vscode.Disposable {
     const analysis = analyzeDocument(text, {
       matcher: this.matcher,
       isPerson: this.isPerson,
+      agreements: this.agreements,
       fileName: path.split('/').pop() ?? path,
       metadataDate: this.metadata.get(path)?.date ?? null,
     });
