@@ -1,1 +1,199 @@
-// timeline webview entry (placeholder until the timeline issue)
+/**
+ * The timeline webview. Plain DOM + SVG, no charting library, on purpose:
+ * - CSP: the page runs under `style-src ${cspSource}` with no 'unsafe-inline'; most timeline
+ *   and chart libraries (vis-timeline, d3 helpers, chart.js plugins) set inline styles or
+ *   inject <style> tags, which that policy blocks;
+ * - RTL: labels are Arabic; we control `dir="auto"`/<bdi> on every text container and keep the
+ *   long sentences in HTML rather than canvas or absolutely positioned SVG text;
+ * - size: the whole view (axis, lanes, zoom/pan, filters) is a few hundred lines, smaller
+ *   than any library's CSS alone.
+ * Messages follow ../protocol.ts and are validated on arrival (checkHostMessage).
+ */
+import { checkFilterState, checkHostMessage, DEFAULT_FILTER, type FilterState, type TimelineData, type TimelineEvent, type WebviewMessage } from '../protocol';
+import { Details, EventList } from './details';
+import { el } from './dom';
+import { EntityFinder, applyFilter, lanesOf } from './filter';
+import { Toolbar } from './controls';
+import { serializeChart } from './exportSvg';
+import { Interaction } from './interaction';
+import { LABEL_WIDTH, renderTimeline } from './render';
+import { TimeScale, extentOf, spanOfIso } from './scale';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+const vscode = acquireVsCodeApi();
+const post = (m: WebviewMessage): void => vscode.postMessage(m);
+
+let data: TimelineData = { events: [], entities: [], documents: [] };
+let finder = new EntityFinder([]);
+const saved = savedState();
+let filter: FilterState = saved ?? { ...DEFAULT_FILTER };
+let scale = new TimeScale(0, 1, 800);
+let visible: TimelineEvent[] = [];
+let selectedId: string | null = null;
+let openUntil = 0;
+/** Nothing is drawn (or reported) before the host's first `init`. */
+let initialized = false;
+
+const svgRoot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+svgRoot.setAttribute('role', 'group');
+svgRoot.setAttribute('aria-label', 'Events on a time axis');
+const chart = el('div', { class: 'chart', tabindex: 0, 'aria-label': 'Timeline. Arrow keys pan, + and - zoom, Tab moves through events, Enter opens one.' });
+chart.append(svgRoot);
+const toolbar = new Toolbar({ change: (patch) => setFilter(patch), zoom, exportAs });
+const details = new Details(open);
+const list = new EventList(open, (id) => select(id));
+const status = el('p', { class: 'status muted', role: 'status' });
+const legend = el('p', { class: 'legend muted', 'aria-hidden': 'true' },
+  el('span', { class: 'key point' }), 'day ', el('span', { class: 'key span' }), 'span ', el('span', { class: 'key uncertain' }), 'month/year (approximate) ',
+  el('span', { class: 'key open' }), 'ongoing ', el('span', { class: 'key linked' }), 'names an agreement by its date');
+document.getElementById('app')?.append(toolbar.root, el('div', { class: 'legend-row' }, status, legend), chart, el('div', { class: 'bottom' }, details.root, list.root));
+
+const interaction = new Interaction(chart, svgRoot, {
+  pan: (dx) => setScale(scale.pan(dx)),
+  zoom: (factor, atX) => setScale(scale.zoom(factor, atX === undefined ? undefined : atX - LABEL_WIDTH)),
+  open,
+  select,
+});
+
+window.addEventListener('message', (ev: MessageEvent<unknown>) => {
+  const checked = checkHostMessage(ev.data);
+  if (!checked.ok) {
+    console.warn(`corpus-lens timeline: ignored a malformed message (${checked.error})`);
+    return;
+  }
+  const m = checked.value;
+  if (m.type === 'focus') return focusEntity(m.entityId);
+  setData(m.data);
+  if (m.type === 'init') {
+    initialized = true;
+    // The page's own saved state is the freshest; the host's copy serves after a reload.
+    if (m.state && !saved) filter = m.state;
+    toolbar.show(filter);
+    if (m.focusEntity) return focusEntity(m.focusEntity);
+    if (filter.view) scale = new TimeScale(filter.view.from, filter.view.to, chartWidth());
+    else scale = fitScale();
+  }
+  render();
+});
+// A new width keeps the same window of time; it is not a view change worth saving.
+new ResizeObserver(() => {
+  if (!initialized || chartWidth() === scale.width) return;
+  scale = scale.withWidth(chartWidth());
+  render();
+}).observe(chart);
+post({ type: 'ready' });
+
+function savedState(): FilterState | undefined {
+  const s = checkFilterState(vscode.getState());
+  return s.ok ? s.value : undefined;
+}
+
+function setData(next: TimelineData): void {
+  data = next;
+  finder = new EntityFinder(data.entities);
+  toolbar.setData(data, finder);
+  openUntil = Math.max(0, ...data.events.filter((e) => !e.openEnded).map((e) => spanOfIso(e.endDate ?? e.date).end));
+}
+
+function chartWidth(): number {
+  return Math.max(200, chart.clientWidth - LABEL_WIDTH - 2);
+}
+
+/**
+ * The window that shows the corpus: when its documents were published (sentences recall
+ * 1998 and catalog entries reach back further; zoom out to see them), else its sentences,
+ * else whatever the filter shows.
+ */
+function fitScale(): TimeScale {
+  const shown = applyFilter(data, filter, finder);
+  const documents = shown.filter((e) => e.kind === 'document');
+  const corpus = shown.filter((e) => e.documentId);
+  const basis = documents.length ? documents : corpus.length ? corpus : shown;
+  if (basis.length === 0) return new TimeScale(spanOfIso('2017').start, spanOfIso('2021').start, chartWidth());
+  const exts = basis.map((e) => extentOf(e, openUntil));
+  const from = Math.min(...exts.map((x) => x.start));
+  const to = Math.max(...exts.map((x) => x.end));
+  const pad = Math.max(30, (to - from) * 0.06);
+  return new TimeScale(from - pad, to + pad, chartWidth());
+}
+
+function setFilter(patch: Partial<FilterState>): void {
+  filter = { ...filter, ...patch };
+  render();
+  saveSoon();
+}
+
+function setScale(next: TimeScale): void {
+  scale = next;
+  filter = { ...filter, view: { from: scale.from, to: scale.to } };
+  render();
+  saveSoon();
+}
+
+function zoom(factor: number | 'fit'): void {
+  if (factor === 'fit') {
+    scale = fitScale();
+    filter = { ...filter, view: null };
+    render();
+    saveSoon();
+  } else setScale(scale.zoom(factor));
+}
+
+function focusEntity(entityId: string): void {
+  const entity = data.entities.find((e) => e.id === entityId);
+  filter = { ...filter, entityId, entityQuery: entity?.label ?? entityId, view: null, documentId: null };
+  toolbar.show(filter);
+  scale = fitScale();
+  render();
+  saveSoon();
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** Saved in the webview (survives hiding the panel) and sent to the host (survives reloads). */
+function saveSoon(): void {
+  vscode.setState(filter);
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => post({ type: 'filterChanged', state: filter }), 300);
+}
+
+function render(): void {
+  if (!initialized) return;
+  const shown = applyFilter(data, filter, finder);
+  const lanes = lanesOf(shown, data, filter.lanes);
+  const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
+  const result = renderTimeline(svgRoot, lanes, scale, openUntil, selectedId);
+  interaction.setNodes(result.nodes);
+  visible = shown.filter((e) => {
+    const x = extentOf(e, openUntil);
+    return x.end >= scale.from && x.start <= scale.to;
+  });
+  list.show(visible);
+  if (focusedId && chart.contains(document.activeElement)) result.nodes.find((n) => n.dataset.id === focusedId)?.focus();
+  const total = data.events.length;
+  status.textContent = `${visible.length} of ${total} events in view · ${lanes.length} lanes`;
+  details.show(visible.find((e) => e.id === selectedId) ?? data.events.find((e) => e.id === selectedId), new Map(data.entities.map((e) => [e.id, e])));
+  post({ type: 'rendered', count: result.count });
+}
+
+function select(id: string): void {
+  if (selectedId === id) return;
+  selectedId = id;
+  for (const n of svgRoot.querySelectorAll('.ev')) n.classList.toggle('selected', (n as SVGGElement).dataset.id === id);
+  details.show(data.events.find((e) => e.id === id), new Map(data.entities.map((e) => [e.id, e])));
+}
+
+function open(id: string): void {
+  select(id);
+  post({ type: 'open', eventId: id });
+}
+
+function exportAs(format: 'csv' | 'json' | 'svg'): void {
+  const eventIds = visible.map((e) => e.id);
+  if (format === 'svg') post({ type: 'export', format, eventIds, svg: serializeChart(svgRoot) });
+  else post({ type: 'export', format, eventIds });
+}

@@ -1,0 +1,80 @@
+/**
+ * Registers the timeline: "Corpus: Show Timeline", "Show on Timeline" (an entity, from the
+ * Entities view or with an id argument), and the small API the integration tests use.
+ */
+import * as vscode from 'vscode';
+import type { TimelineEvent } from '../../core/events';
+import type { CorpusService } from '../corpus/corpusService';
+import { TimelinePanel } from './timelinePanel';
+
+/** Command ids of the timeline (package.json contributes the same ids). */
+export const TimelineCommands = {
+  showTimeline: 'corpusLens.showTimeline',
+  showOnTimeline: 'corpusLens.showOnTimeline',
+} as const;
+
+/** What `activate()` exposes of the timeline, for integration tests. */
+export interface TimelineApi {
+  /** Whether the panel is open. */
+  readonly isOpen: boolean;
+  /** The last event count the webview reported drawing; undefined until it has drawn. */
+  readonly lastRendered: number | undefined;
+  /** The events last sent to the webview. */
+  events(): readonly TimelineEvent[];
+  /** Resolves with the next `rendered` count above zero the webview reports (or the last one, if already drawn). */
+  whenRendered(timeoutMs: number): Promise<number>;
+  /** Handles a message exactly as one posted by the webview (validated the same way). */
+  handle(message: unknown): Promise<void>;
+}
+
+let panel: TimelinePanel | undefined;
+
+export const timelineApi: TimelineApi = {
+  get isOpen() {
+    return panel?.isOpen ?? false;
+  },
+  get lastRendered() {
+    return panel?.lastRendered;
+  },
+  events: () => panel?.events ?? [],
+  whenRendered: (timeoutMs) =>
+    new Promise((resolve, reject) => {
+      if (!panel) return reject(new Error('timeline not registered'));
+      if ((panel.lastRendered ?? 0) > 0) return resolve(panel.lastRendered!);
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`the timeline webview did not report rendering within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const sub = panel.onDidRender((count) => {
+        if (count === 0) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(count);
+      });
+    }),
+  handle: (message) => panel?.handle(message) ?? Promise.resolve(),
+};
+
+/** An entity id from a command argument: a string, or an Entities-view node `{ entityId }`. */
+function entityIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { entityId?: unknown }).entityId === 'string') return (arg as { entityId: string }).entityId;
+  return undefined;
+}
+
+export function registerTimeline(context: vscode.ExtensionContext, service: CorpusService): void {
+  panel = new TimelinePanel(context, service);
+  context.subscriptions.push(
+    panel,
+    vscode.commands.registerCommand(TimelineCommands.showTimeline, () => panel!.show()),
+    vscode.commands.registerCommand(TimelineCommands.showOnTimeline, async (arg: unknown) => {
+      await service.start();
+      const id = entityIdOf(arg);
+      if (!id || !service.catalog.get(id)) {
+        void vscode.window.showErrorMessage('Corpus Lens: Show on Timeline needs a catalogued entity.');
+        return;
+      }
+      await panel!.show(id);
+    }),
+  );
+}

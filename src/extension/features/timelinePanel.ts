@@ -1,0 +1,168 @@
+/**
+ * The one timeline panel. The host builds the events, posts them to the webview (never in
+ * the HTML), and handles what the webview sends back through `handle()`, which validates
+ * every message first: a page that shows corpus text is not trusted to name arbitrary
+ * documents, ranges or files. The integration test drives the same `handle()`.
+ */
+import * as vscode from 'vscode';
+import type { TimelineEvent } from '../../core/events';
+import { checkWebviewMessage, type FilterState, type HostMessage, type TimelineData, type WebviewMessage } from '../../webview/protocol';
+import type { CorpusService } from '../corpus/corpusService';
+import { log } from '../log';
+import { openMention } from './navigation';
+import { collectTimelineData, DocumentTexts } from './timelineData';
+import { saveExport, toCsv, toJson } from './timelineExport';
+import { timelineHtml } from './timelineHtml';
+
+const VIEW_TYPE = 'corpusLens.timeline';
+const STATE_KEY = 'corpusLens.timeline.filter';
+const UPDATE_DEBOUNCE_MS = 400;
+
+export class TimelinePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private data: TimelineData = { events: [], entities: [], documents: [] };
+  private byId = new Map<string, TimelineEvent>();
+  private readonly texts = new DocumentTexts();
+  private pendingFocus: string | null = null;
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<number>();
+  /** Fires with the count each time the webview reports it has drawn the events. */
+  readonly onDidRender = this.renderedEmitter.event;
+  /** The last `rendered` count from the visible page; undefined until it has drawn. */
+  lastRendered: number | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly service: CorpusService,
+  ) {
+    this.disposables.push(service.onDidChange(() => this.scheduleUpdate()));
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** The events last sent to the webview, chronological. */
+  get events(): readonly TimelineEvent[] {
+    return this.data.events;
+  }
+
+  /** Opens or reveals the panel; with an entity, filters the timeline to it. */
+  async show(focusEntity?: string): Promise<void> {
+    this.pendingFocus = focusEntity ?? null;
+    if (this.panel) {
+      this.panel.reveal();
+      if (focusEntity && this.ready) this.post({ type: 'focus', entityId: focusEntity });
+      return;
+    }
+    const root = this.context.extensionUri;
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Corpus Timeline', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')],
+    });
+    panel.iconPath = vscode.Uri.joinPath(root, 'media', 'corpus.svg');
+    this.panel = panel;
+    this.ready = false;
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+      this.lastRendered = undefined;
+    }, null, this.disposables);
+    // A hidden webview's page is discarded; it posts `ready` again when shown.
+    panel.onDidChangeViewState((e) => {
+      if (!e.webviewPanel.visible) {
+        this.ready = false;
+        this.lastRendered = undefined;
+      }
+    }, null, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m), null, this.disposables);
+    panel.webview.html = timelineHtml(panel.webview, root);
+  }
+
+  /** Handles one message from the webview (or from a test acting as it). */
+  async handle(raw: unknown): Promise<void> {
+    const checked = checkWebviewMessage(raw, (id) => this.byId.has(id));
+    if (!checked.ok) {
+      log().warn(`Timeline: ignored a message from the webview: ${checked.error}`);
+      return;
+    }
+    const m: WebviewMessage = checked.value;
+    switch (m.type) {
+      case 'ready':
+        // Also after the panel was hidden and shown again: the page starts over.
+        this.ready = true;
+        await this.service.start();
+        await this.refresh();
+        this.post({ type: 'init', data: this.data, state: this.context.workspaceState.get<FilterState>(STATE_KEY) ?? null, focusEntity: this.pendingFocus });
+        this.pendingFocus = null;
+        return;
+      case 'rendered':
+        this.lastRendered = m.count;
+        this.renderedEmitter.fire(m.count);
+        return;
+      case 'open':
+        await this.open(this.byId.get(m.eventId)!);
+        return;
+      case 'filterChanged':
+        await this.context.workspaceState.update(STATE_KEY, m.state);
+        return;
+      case 'export':
+        await this.export(m);
+        return;
+    }
+  }
+
+  private async open(e: TimelineEvent): Promise<void> {
+    if (e.documentId && e.range) {
+      await openMention(this.service, e.documentId, e.range.start, e.range.end);
+      return;
+    }
+    // A catalog entry: its first mention in the corpus, if any.
+    const first = e.catalogId ? this.service.index.mentionsOf(e.catalogId)[0] : undefined;
+    if (first) await openMention(this.service, first.documentId, first.start, first.end);
+    else void vscode.window.showInformationMessage(`Corpus Lens: “${e.label}” is in the catalog but not mentioned in this corpus.`);
+  }
+
+  private async export(m: Extract<WebviewMessage, { type: 'export' }>): Promise<void> {
+    const events = m.eventIds.map((id) => this.byId.get(id)!);
+    const pathOf = (id: string): string => this.service.index.get(id)?.path ?? id;
+    const content = m.format === 'svg' ? m.svg : m.format === 'csv' ? toCsv(events, pathOf) : toJson(events, pathOf);
+    try {
+      const uri = await saveExport(m.format, content);
+      if (uri) void vscode.window.showInformationMessage(`Corpus Lens: exported ${m.format === 'svg' ? 'the timeline' : `${events.length} events`} to ${vscode.workspace.asRelativePath(uri)}.`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Lens: export failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    this.data = await collectTimelineData(this.service, this.texts);
+    this.byId = new Map(this.data.events.map((e) => [e.id, e]));
+  }
+
+  /** Index changes come in bursts (a rebuild, typing); one update after they settle. */
+  private scheduleUpdate(): void {
+    if (!this.panel || !this.ready) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      try {
+        await this.refresh();
+        this.post({ type: 'update', data: this.data });
+      } catch (e) {
+        log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    }, UPDATE_DEBOUNCE_MS);
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
+import { builtinCatalog } from '../../src/core/catalog/builtin';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { buildTimeline, hasCueBefore, sentenceAround } from '../../src/core/events';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { EntityMatcher } from '../../src/core/match/matcher';
+
+const catalog = new Catalog([builtinCatalog()]);
+const matcher = new EntityMatcher(catalog.aliases());
+
+function timelineOf(files: Record<string, string>, withText = true) {
+  const index = new CorpusIndex();
+  for (const [name, text] of Object.entries(files)) {
+    index.set({ id: `file:///c/${name}`, path: name, ...analyzeDocument(text, { matcher, fileName: name }) });
+  }
+  const events = buildTimeline(index, catalog, withText ? { textOf: (id) => files[id.replace('file:///c/', '')] } : {});
+  return { index, events, sentences: events.filter((e) => e.kind === 'mention') };
+}
+
+const AR = [
+  'تركيا وروسيا تبحثان إدلب',
+  'أخبار | 12 شباط/فبراير 2019',
+  'أنقرة – قال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده ملتزمة بمذكرة 17 أيلول/سبتمبر 2018 مع روسيا.',
+  'وذكّر بأن مذكرة 4 أيار/مايو 2017 أنشأت مناطق خفض التصعيد. وأضاف أن الاجتماع المقبل سيعقد في آذار/مارس.',
+  'اقرأ أيضاً: لافروف يزور أنقرة في 20 كانون الثاني/يناير 2019',
+].join('\n');
+
+describe('buildTimeline: dated sentences', () => {
+  const { events, sentences } = timelineOf({ '2019-02-12-ar.txt': AR });
+
+  it('links «مذكرة 17 أيلول/سبتمبر 2018» and «مذكرة 4 أيار/مايو 2017» to the catalogued memoranda', () => {
+    const sochi = sentences.find((e) => e.dateText === '17 أيلول/سبتمبر 2018')!;
+    expect(sochi.linkedAgreements).toEqual(['agreement.sochi-memorandum-2018']);
+    expect(sochi.entities).toContain('agreement.sochi-memorandum-2018');
+    expect(sochi.date).toBe('2018-09-17');
+    const astana = sentences.find((e) => e.dateText === '4 أيار/مايو 2017')!;
+    expect(astana.linkedAgreements).toEqual(['agreement.astana-memorandum-2017']);
+    expect(astana.entities).toContain('agreement.astana-memorandum-2017');
+  });
+
+  it('labels an event with its sentence and keeps the sentence and date ranges', () => {
+    const astana = sentences.find((e) => e.dateText === '4 أيار/مايو 2017')!;
+    expect(astana.label).toBe('وذكّر بأن مذكرة 4 أيار/مايو 2017 أنشأت مناطق خفض التصعيد.');
+    expect(AR.slice(astana.range!.start, astana.range!.end)).toBe(astana.label);
+    expect(AR.slice(astana.dateRange!.start, astana.dateRange!.end)).toBe('4 أيار/مايو 2017');
+  });
+
+  it('lists the entities mentioned in the sentence', () => {
+    const first = sentences.find((e) => e.dateText === '17 أيلول/سبتمبر 2018')!;
+    expect(first.entities).toContain('person.mevlut-cavusoglu');
+  });
+
+  it('marks month precision as uncertain and skips dates in boilerplate lines', () => {
+    const march = sentences.find((e) => e.date === '2019-03');
+    expect(march?.uncertain).toBe(true);
+    expect(march?.precision).toBe('month');
+    expect(sentences.some((e) => e.date === '2019-01-20')).toBe(false);
+  });
+
+  it('adds the document by its own date and leaves its dateline out of the sentences', () => {
+    const doc = events.find((e) => e.kind === 'document')!;
+    expect(doc).toMatchObject({ id: 'd:file:///c/2019-02-12-ar.txt', date: '2019-02-12', label: 'تركيا وروسيا تبحثان إدلب' });
+    expect(sentences.some((e) => e.date === '2019-02-12')).toBe(false);
+  });
+
+  it('keeps a dating sentence that tells a story even when it also dates the document', () => {
+    const text = 'التقى لافروف نظيره التركي جاويش أوغلو في موسكو يوم 29 ديسمبر 2018، وبحث الجانبان الوضع في سوريا.';
+    const { events: evs, sentences: ss } = timelineOf({ 'a.txt': text });
+    expect(evs.find((e) => e.kind === 'document')?.date).toBe('2018-12-29');
+    expect(ss.map((e) => e.date)).toEqual(['2018-12-29']);
+    expect(ss[0]!.label).toBe(text);
+  });
+
+  it('gives stable ids, sorted chronologically', () => {
+    const again = timelineOf({ '2019-02-12-ar.txt': AR }).events;
+    expect(again.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    const dates = events.map((e) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+  });
+});
+
+describe('buildTimeline: agreement links', () => {
+  it('links an English "memorandum of 17 September 2018" within three words of the cue', () => {
+    const { sentences } = timelineOf({ 'en.txt': 'Ankara, 6 March 2020\nThe deal amends the Sochi memorandum of 17 September 2018 on Idlib.' });
+    expect(sentences.find((e) => e.date === '2018-09-17')?.linkedAgreements).toEqual(['agreement.sochi-memorandum-2018']);
+  });
+
+  it('links a year-less «اتفاق 5 آذار» by month and day', () => {
+    const { sentences } = timelineOf({ '2020-03-10-ar.txt': 'خبر\nوقال إن اتفاق 5 آذار صامد حتى الآن.' });
+    const e = sentences.find((x) => x.dateText === '5 آذار')!;
+    expect(e.linkedAgreements).toEqual(['agreement.moscow-protocol-2020']);
+    expect(e.date).toBe('2020-03-05');
+  });
+
+  it('does not link a date with no cue word, or a cue too far away', () => {
+    const { sentences } = timelineOf({ 'x.txt': 'Ankara, 6 March 2020\nLavrov met Cavusoglu on 17 September 2018.\nThe memorandum was, as everyone says, signed on 17 September 2018.' });
+    expect(sentences.filter((e) => e.date === '2018-09-17').every((e) => !e.linkedAgreements)).toBe(true);
+  });
+
+  it('reads cue words through clitics («بالمذكرة», «واتفاقية»)', () => {
+    expect(hasCueBefore('التزام بالمذكرة الموقعة في 17 أيلول', 'التزام بالمذكرة الموقعة في '.length)).toBe(true);
+    expect(hasCueBefore('واتفاقية 5 آذار', 'واتفاقية '.length)).toBe(true);
+    expect(hasCueBefore('اجتماع 5 آذار', 'اجتماع '.length)).toBe(false);
+  });
+});
+
+describe('buildTimeline: catalog and fallbacks', () => {
+  const { events } = timelineOf({});
+
+  it('adds catalogued agreements (points) and events (spans, open-ended spans)', () => {
+    expect(events.find((e) => e.id === 'c:agreement.sochi-memorandum-2018')).toMatchObject({ kind: 'agreement', date: '2018-09-17' });
+    expect(events.find((e) => e.id === 'c:event.olive-branch')).toMatchObject({ kind: 'event', date: '2018-01-20', endDate: '2018-03-24' });
+    expect(events.find((e) => e.id === 'c:event.peace-spring')?.openEnded).toBe(true);
+  });
+
+  it('labels sentences by their date and title when the text is not available', () => {
+    const { sentences } = timelineOf({ '2019-02-12-ar.txt': AR }, false);
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences[0]!.label).toContain('تركيا وروسيا تبحثان إدلب');
+    expect(sentences.every((e) => !e.linkedAgreements)).toBe(true);
+  });
+});
+
+describe('sentenceAround', () => {
+  it('does not split on abbreviations or decimals', () => {
+    const t = 'First. The U.S. envoy said 3.5 km on 5 May. Next one.';
+    const r = sentenceAround(t, t.indexOf('5 May'), t.indexOf('5 May') + 5);
+    expect(t.slice(r.start, r.end)).toBe('The U.S. envoy said 3.5 km on 5 May.');
+  });
+});
