@@ -1,6 +1,6 @@
 // `npm run screenshots`: README images of the real workbench. Starts the VS Code server with the
 // extension on (a copy of) samples/corpus, drives it with headless Chromium at 1400x900, opens the
-// Corpus view container and a document, and writes PNGs to media/.
+// Corpus view container and a document, then the timeline (command palette), and writes PNGs to media/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +80,23 @@ try {
   await page.waitForTimeout(300);
   fs.mkdirSync(MEDIA, { recursive: true });
   await shot(page, 'screenshot-workbench.png');
+
+  // 3. The timeline, through the command palette as a user would run it. The side bar is
+  // hidden so the chart gets the width; the webview sits in two nested iframes.
+  await page.keyboard.press('Control+B');
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible' });
+  await palette.fill('>Corpus: Show Timeline');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await webview.locator('.ev').first().waitFor({ state: 'visible', timeout: 60_000 });
+  // Select an Arabic sentence that names an agreement by its date, so the details pane shows it.
+  const linked = webview.locator('.ev.linked').first();
+  if (await linked.count()) await linked.focus();
+  await page.waitForTimeout(Number(process.env.SCREENSHOT_SETTLE_MS) || 1500);
+  await shot(page, 'screenshot-timeline.png');
   exitCode = 0;
 } catch (err) {
   console.error(`[screenshots] FAILED: ${err.stack || err}`);
