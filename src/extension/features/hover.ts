@@ -13,6 +13,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!this.service.isCorpusDocument(document.uri) || !this.service.catalog) return undefined;
+    if (vscode.workspace.getConfiguration('corpusLens', document.uri).get<boolean>('hover.enabled', true) === false) return undefined;
     const offset = document.offsetAt(position);
     const analysis = this.service.analysisFor(document);
     const mention = analysis.mentions.find((m) => m.start <= offset && offset < m.end);
@@ -28,6 +29,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerHover(context: vscode.ExtensionContext, service: CorpusService): void {
-  const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { pattern: '**/*.txt' }];
+  // corpus-text: corpus documents are switched to it (language.ts); the pattern keeps other .txt languages covered.
+  const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'corpus-text' }, { pattern: '**/*.txt' }];
   context.subscriptions.push(vscode.languages.registerHoverProvider(selector, new EntityHoverProvider(service)));
 }
