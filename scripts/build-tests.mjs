@@ -33,6 +33,7 @@ export async function buildTests() {
     target: 'node20',
     sourcemap: true,
     external: ['vscode', 'mocha'],
+    mainFields: ['module', 'main'], // jsonc-parser's UMD build hides its requires from the bundler
     logLevel: 'warning',
   });
   return TEST_ENTRY;

@@ -1,4 +1,8 @@
 /** The shapes the CLI prints, and CSV formatting. */
+import { csvField } from '../core/export/csv';
+
+// Re-exported: callers and tests have always imported it from here.
+export { csvField };
 
 export interface ScanMention {
   entity: string;
@@ -37,14 +41,6 @@ export interface ScanError {
   message: string;
   line: number | null;
   column: number | null;
-}
-
-/** Quotes a CSV field when needed (RFC 4180). A leading =,+,-,@ is prefixed so spreadsheets do not run it. */
-export function csvField(value: string | number | boolean | undefined): string {
-  if (value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsvRows(doc: ScanDocument): string {

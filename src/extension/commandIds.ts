@@ -7,4 +7,14 @@ export const Commands = {
   previousMention: 'corpusLens.previousMention',
   openMention: 'corpusLens.openMention',
   toggleHighlights: 'corpusLens.toggleHighlights',
+  addSelectionToCatalog: 'corpusLens.addSelectionToCatalog',
+  setDocumentDate: 'corpusLens.setDocumentDate',
+  markReviewed: 'corpusLens.markReviewed',
+  flagDocument: 'corpusLens.flagDocument',
+  markUnreviewed: 'corpusLens.markUnreviewed',
+  toggleDocumentsSort: 'corpusLens.toggleDocumentsSort',
+  exportMentions: 'corpusLens.exportMentions',
+  openCatalog: 'corpusLens.openCatalog',
+  /** Internal (hidden from the palette): the Documents tree item of a document, for tests and scripts. */
+  documentTreeItem: 'corpusLens.documentTreeItem',
 } as const;

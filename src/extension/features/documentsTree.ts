@@ -1,17 +1,50 @@
 /**
- * The "Documents" view: one item per document with its title, entity count and path;
- * selecting it opens the document. Reveals the active editor's document.
+ * The "Documents" view: one item per document with its title, date (and where the date came
+ * from), entity count and review state; selecting it opens the document. Sorted by name or
+ * by date (a view-title toggle, remembered per workspace). Reveals the active editor's document.
  */
 import * as vscode from 'vscode';
+import type { DocumentDate } from '../../core/dates/types';
 import type { IndexedDocument } from '../../core/index/corpusIndex';
+import { comparePaths } from '../../core/review/reviewFile';
+import { Commands } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
 import { isolate } from '../markdown';
+import { sharedReviewStore, type ReviewStore } from '../review/reviewStore';
+
+export type DocumentsSort = 'name' | 'date';
+const SORT_KEY = 'corpusLens.documentsSort';
+
+const SOURCE_LABEL: Record<DocumentDate['source'], string> = {
+  header: 'from the header',
+  filename: 'from the file name',
+  metadata: 'set by a reviewer',
+  inferred: 'inferred from a weekday',
+  none: '',
+};
+/** Short marks in the description; a header date, the usual case, goes unmarked. */
+const SOURCE_MARK: Partial<Record<DocumentDate['source'], string>> = { filename: ' (file name)', metadata: ' (set)', inferred: ' (inferred)' };
 
 export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDocument> {
   private readonly emitter = new vscode.EventEmitter<IndexedDocument | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly service: CorpusService) {}
+  constructor(
+    private readonly service: CorpusService,
+    private readonly reviews: ReviewStore,
+    private readonly state: vscode.Memento,
+  ) {}
+
+  get sort(): DocumentsSort {
+    return this.state.get<DocumentsSort>(SORT_KEY) === 'date' ? 'date' : 'name';
+  }
+
+  async toggleSort(): Promise<DocumentsSort> {
+    const next: DocumentsSort = this.sort === 'date' ? 'name' : 'date';
+    await this.state.update(SORT_KEY, next);
+    this.refresh();
+    return next;
+  }
 
   refresh(): void {
     this.emitter.fire(undefined);
@@ -19,7 +52,16 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDoc
 
   getChildren(element?: IndexedDocument): IndexedDocument[] {
     if (element) return [];
-    return this.service.index.documents().sort((a, b) => a.path.localeCompare(b.path));
+    const byName = (a: IndexedDocument, b: IndexedDocument): number => a.path.localeCompare(b.path);
+    const docs = this.service.index.documents();
+    if (this.sort === 'name') return docs.sort(byName);
+    // ISO strings sort chronologically at any precision; undated documents go last.
+    return docs.sort((a, b) => {
+      const x = a.date.value ?? '';
+      const y = b.date.value ?? '';
+      if (!x !== !y) return x ? -1 : 1;
+      return comparePaths(x, y) || byName(a, b);
+    });
   }
 
   getParent(): undefined {
@@ -29,23 +71,52 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDoc
   getTreeItem(doc: IndexedDocument): vscode.TreeItem {
     const counted = doc.mentions.filter((m) => !m.boilerplate);
     const entities = new Set(counted.map((m) => m.entityId)).size;
+    const uri = vscode.Uri.parse(doc.id);
+    const review = this.reviews.get(uri);
     const item = new vscode.TreeItem(isolate(doc.title || doc.path), vscode.TreeItemCollapsibleState.None);
     item.id = doc.id;
-    item.description = `${entities} entities · ${counted.length} mentions`;
+    const date = doc.date.value ? `${doc.date.value}${SOURCE_MARK[doc.date.source] ?? ''}` : 'undated';
+    item.description = `${date} · ${entities} ${entities === 1 ? 'entity' : 'entities'}`;
+    const lines = [
+      doc.title,
+      '',
+      doc.path,
+      doc.date.value ? `Date: ${doc.date.value}, ${SOURCE_LABEL[doc.date.source]}` : 'No date found',
+      `${entities} entities, ${counted.length} mentions`,
+      review ? `${review.state === 'flagged' ? 'Flagged' : 'Reviewed'} ${review.at}${review.note ? `: ${review.note}` : ''}` : 'Not reviewed',
+    ];
+    if (doc.encoding && doc.encoding !== 'utf-8') lines.push(`encoding: ${doc.encoding}`);
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${doc.title}\n\n${doc.path}\n${entities} entities, ${counted.length} mentions${doc.encoding && doc.encoding !== 'utf-8' ? `\nencoding: ${doc.encoding}` : ''}`);
+    // appendText escapes Markdown: titles and notes are untrusted corpus text.
+    tooltip.appendText(lines.join('\n'));
     item.tooltip = tooltip;
-    item.resourceUri = vscode.Uri.parse(doc.id);
-    item.iconPath = new vscode.ThemeIcon('file-text');
-    item.contextValue = 'corpusDocument';
-    item.command = { command: 'vscode.open', title: 'Open Document', arguments: [vscode.Uri.parse(doc.id)] };
+    item.resourceUri = uri;
+    item.iconPath =
+      review?.state === 'reviewed'
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : review?.state === 'flagged'
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('circle-outline');
+    item.contextValue = `corpusDocument.${review?.state ?? 'unreviewed'}`;
+    item.command = { command: 'vscode.open', title: 'Open Document', arguments: [uri] };
     return item;
   }
 }
 
+/** What the internal `corpusLens.documentTreeItem` command returns (for tests and scripts). */
+export interface DocumentTreeItemInfo {
+  label: string;
+  description: string;
+  contextValue: string;
+  icon: string;
+}
+
 export function registerDocumentsTree(context: vscode.ExtensionContext, service: CorpusService): void {
-  const provider = new DocumentsTreeProvider(service);
-  const view = vscode.window.createTreeView('corpusLens.documents', { treeDataProvider: provider, showCollapseAll: false });
+  const reviews = sharedReviewStore(context);
+  const provider = new DocumentsTreeProvider(service, reviews, context.workspaceState);
+  const view = vscode.window.createTreeView('corpusLens.documents', { treeDataProvider: provider, showCollapseAll: false, canSelectMany: true });
+  const showSort = (): void => void (view.description = provider.sort === 'date' ? 'by date' : 'by name');
+  showSort();
   const revealActive = (): void => {
     const editor = vscode.window.activeTextEditor;
     const doc = editor && service.index.get(editor.document.uri.toString());
@@ -54,6 +125,19 @@ export function registerDocumentsTree(context: vscode.ExtensionContext, service:
   context.subscriptions.push(
     view,
     service.onDidChange(() => provider.refresh()),
+    reviews.onDidChange(() => provider.refresh()),
     vscode.window.onDidChangeActiveTextEditor(revealActive),
+    vscode.commands.registerCommand(Commands.toggleDocumentsSort, async () => {
+      const sort = await provider.toggleSort();
+      showSort();
+      return sort;
+    }),
+    vscode.commands.registerCommand(Commands.documentTreeItem, (uri: unknown): DocumentTreeItemInfo | undefined => {
+      const doc = service.index.get(uri instanceof vscode.Uri ? uri.toString() : String(uri));
+      if (!doc) return undefined;
+      const item = provider.getTreeItem(doc);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', icon: (item.iconPath as vscode.ThemeIcon).id };
+    }),
   );
 }

@@ -59,7 +59,8 @@ export function registerNavigation(context: vscode.ExtensionContext, service: Co
     vscode.commands.registerCommand(Commands.openMention, (id: unknown, start: unknown, end: unknown) => openMention(service, id, start, end)),
     vscode.commands.registerCommand(Commands.nextMention, () => step(service, 1)),
     vscode.commands.registerCommand(Commands.previousMention, () => step(service, -1)),
-    vscode.commands.registerCommand(Commands.searchEntities, async (query?: unknown) => {
+    // Scripted form: executeCommand('corpusLens.searchEntities', 'cavusoglu', { accept: true }) takes the best hit without showing the pick.
+    vscode.commands.registerCommand(Commands.searchEntities, async (query?: unknown, options?: unknown) => {
       await service.start();
       search ??= new EntitySearch(service.catalog);
       const s = search;
@@ -76,6 +77,7 @@ export function registerNavigation(context: vscode.ExtensionContext, service: Co
             detail: `${count} mention${count === 1 ? '' : 's'}${h.matched ? ` · matched ${isolate(h.matched)}` : ''}`,
           };
         });
+      const accept = typeof query === 'string' && (options as { accept?: unknown } | undefined)?.accept === true;
       const pick = vscode.window.createQuickPick<Item>();
       pick.placeholder = 'Search entities by any name or spelling (Arabic or Latin)';
       pick.matchOnDescription = false;
@@ -86,7 +88,7 @@ export function registerNavigation(context: vscode.ExtensionContext, service: Co
         pick.value = query;
         pick.items = toItems(query);
       }
-      const chosen = await new Promise<Item | undefined>((resolve) => {
+      const chosen = accept ? pick.items[0] : await new Promise<Item | undefined>((resolve) => {
         pick.onDidAccept(() => resolve(pick.selectedItems[0]));
         pick.onDidHide(() => resolve(undefined));
         pick.show();
