@@ -4,18 +4,30 @@
  */
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus/corpusService';
+import { registerAddToCatalog } from './features/addToCatalog';
 import { registerCatalogDiagnostics } from './features/catalogDiagnostics';
-import { registerDecorations } from './features/decorations';
+import { decorationsApi, registerDecorations, type DecorationsQuery } from './features/decorations';
 import { registerDocumentsTree } from './features/documentsTree';
 import { registerEntitiesTree } from './features/entitiesTree';
+import { registerExportMentions } from './features/exportMentions';
 import { registerHover } from './features/hover';
 import { registerIndexCommands } from './features/indexCommands';
+import { registerCorpusLanguage } from './features/language';
 import { registerNavigation } from './features/navigation';
+import { registerOpenCatalog } from './features/openCatalog';
+import { registerReview } from './features/review';
+import { registerSetDocumentDate } from './features/setDocumentDate';
+import { registerStatusBar } from './features/statusBar';
+import { registerTimeline, timelineApi, type TimelineApi } from './features/timeline';
 import { log } from './log';
 
 /** What `activate` returns: lets integration tests and other extensions reach the index. */
 export interface CorpusLensApi {
   service: CorpusService;
+  /** The timeline panel: its events, what the webview last drew, and its message handler. */
+  timeline: TimelineApi;
+  /** Test and inspection query: the highlight ranges last applied to each visible document. */
+  decorations: DecorationsQuery;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
@@ -24,11 +36,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const features = [
     registerIndexCommands,
     registerCatalogDiagnostics,
+    registerCorpusLanguage,
     registerDecorations,
     registerHover,
     registerNavigation,
     registerDocumentsTree,
     registerEntitiesTree,
+    registerTimeline,
+    registerAddToCatalog,
+    registerSetDocumentDate,
+    registerReview,
+    registerExportMentions,
+    registerOpenCatalog,
+    registerStatusBar,
   ];
   for (const register of features) {
     try {
@@ -39,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   }
   // Indexing runs in the background; activation does not wait for it.
   service.start().catch((e: unknown) => log().error(`Indexing failed: ${(e as Error).stack ?? String(e)}`));
-  return { service };
+  return { service, timeline: timelineApi, decorations: decorationsApi };
 }
 
 export function deactivate(): void {}

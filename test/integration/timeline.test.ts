@@ -1,0 +1,76 @@
+/// <reference types="mocha" />
+// The timeline in a real VS Code: the command opens the webview, the webview really renders
+// (it reports `rendered` back through postMessage), and opening an event selects its passage.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CorpusLensApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'corpus-lens.corpus-lens';
+
+async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+suite('Timeline', () => {
+  let api: CorpusLensApi;
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    await api.service.start();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the commands are registered', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('corpusLens.showTimeline'));
+    assert.ok(commands.includes('corpusLens.showOnTimeline'));
+  });
+
+  test('"Show Timeline" opens the panel and the webview draws the events', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    assert.ok(api.timeline.isOpen, 'the panel did not open');
+    const count = await api.timeline.whenRendered(20_000);
+    assert.ok(count > 0, `rendered ${count} events`);
+    assert.ok(api.timeline.events().length >= count);
+  });
+
+  test('opening an event selects its sentence in its document', async () => {
+    const event = api.timeline.events().find((e) => e.kind === 'mention' && e.documentId?.endsWith('lavrov-cavusoglu-arabic.txt'));
+    assert.ok(event && event.range && event.documentId, `no dated sentence from the Arabic fixture among ${api.timeline.events().length} events`);
+    await api.timeline.handle({ type: 'open', eventId: event.id });
+    const ok = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === event.documentId, 5_000);
+    assert.ok(ok, `active editor is ${vscode.window.activeTextEditor?.document.uri.toString()}`);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.offsetAt(editor.selection.start), event.range.start);
+    assert.equal(editor.document.offsetAt(editor.selection.end), event.range.end);
+    assert.ok(editor.document.getText(editor.selection).includes('29 ديسمبر 2018'));
+  });
+
+  test('messages naming unknown events are ignored', async () => {
+    const before = vscode.window.activeTextEditor;
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await api.timeline.handle({ type: 'open', eventId: 'm:file:///etc/passwd@0' });
+    await api.timeline.handle({ type: 'export', format: 'svg', eventIds: [], svg: '<script>alert(1)</script>' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.notEqual(vscode.window.activeTextEditor?.document.uri.toString(), 'file:///etc/passwd');
+    assert.ok(before);
+  });
+
+  test('"Show on Timeline" filters the timeline to one entity', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    const all = await api.timeline.whenRendered(20_000);
+    await vscode.commands.executeCommand('corpusLens.showOnTimeline', 'person.sergey-lavrov');
+    const narrowed = await waitFor(() => (api.timeline.lastRendered ?? 0) > 0 && (api.timeline.lastRendered ?? 0) < all, 15_000);
+    assert.ok(narrowed, `rendered ${api.timeline.lastRendered} of ${all} after focusing on Lavrov`);
+  });
+});
