@@ -17,4 +17,6 @@ export const Commands = {
   openCatalog: 'corpusLens.openCatalog',
   /** Internal (hidden from the palette): the Documents tree item of a document, for tests and scripts. */
   documentTreeItem: 'corpusLens.documentTreeItem',
+  /** Internal: the Entities tree's types and entities with their labels and counts. */
+  entityTreeSnapshot: 'corpusLens.entityTreeSnapshot',
 } as const;

@@ -128,3 +128,22 @@ suite('Catalog problems', () => {
     await until(() => (vscode.languages.getDiagnostics(catalogUri()).length === 0 ? true : undefined), 'diagnostics to clear');
   });
 });
+
+suite('Entities view', () => {
+  test('lists entity types and entities with their mention counts', async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await vscode.commands.executeCommand('corpusLens.rebuildIndex');
+    type Row = { label: string; description: string; contextValue: string; children?: Row[] };
+    const rows = await vscode.commands.executeCommand<Row[]>('corpusLens.entityTreeSnapshot');
+    const people = rows.find((r) => r.label === 'People');
+    assert.ok(people, `no People group in ${JSON.stringify(rows.map((r) => r.label))}`);
+    assert.equal(people.contextValue, 'corpusEntityType');
+    assert.equal(people.description, String(people.children?.length));
+    const lavrov = people.children?.find((c) => c.label.includes('سيرغي لافروف'));
+    assert.ok(lavrov, 'Lavrov is not listed under People');
+    // One mention in the Arabic fixture, one in the English one.
+    assert.match(lavrov.description, /Sergey Lavrov · 2$/);
+    assert.equal(lavrov.contextValue, 'corpusEntity.person');
+    assert.ok(rows.some((r) => r.label === 'Places' && r.children?.some((c) => c.description.startsWith('Moscow'))));
+  });
+});

@@ -92,8 +92,29 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 }
 
+/** One row of the internal `corpusLens.entityTreeSnapshot` command (for tests and scripts). */
+export interface EntityTreeRow {
+  label: string;
+  description: string;
+  contextValue: string;
+  children?: EntityTreeRow[];
+}
+
+function row(item: vscode.TreeItem): EntityTreeRow {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '' };
+}
+
 export function registerEntitiesTree(context: vscode.ExtensionContext, service: CorpusService): void {
   const provider = new EntitiesTreeProvider(service);
   const view = vscode.window.createTreeView('corpusLens.entities', { treeDataProvider: provider, showCollapseAll: true });
-  context.subscriptions.push(view, service.onDidChange(() => provider.refresh()), service.onDidLoadCatalog(() => provider.refresh()));
+  context.subscriptions.push(
+    view,
+    service.onDidChange(() => provider.refresh()),
+    service.onDidLoadCatalog(() => provider.refresh()),
+    // The tree's first two levels as the user sees them: types, then entities with counts.
+    vscode.commands.registerCommand(Commands.entityTreeSnapshot, (): EntityTreeRow[] =>
+      provider.getChildren().map((type) => ({ ...row(provider.getTreeItem(type)), children: provider.getChildren(type).map((e) => row(provider.getTreeItem(e))) })),
+    ),
+  );
 }
