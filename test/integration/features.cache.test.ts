@@ -110,4 +110,28 @@ suite('Index cache and incremental updates', () => {
       await service.rebuild({ progress: false });
     }
   });
+
+  test('a binary .txt is skipped with its reason; a windows-1256 file is decoded', async () => {
+    const { service } = await api();
+    const binary = vscode.Uri.joinPath(folder(), 'scan.txt');
+    const legacy = vscode.Uri.joinPath(folder(), 'archive-1256.txt');
+    // «زار لافروف دمشق» in windows-1256, from the code page's own table.
+    const decoder = new TextDecoder('windows-1256');
+    const table = new Map<string, number>();
+    for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b);
+    const bytes = Uint8Array.from([...'زار لافروف دمشق'].map((c) => table.get(c)!));
+    await vscode.workspace.fs.writeFile(binary, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]));
+    await vscode.workspace.fs.writeFile(legacy, bytes);
+    try {
+      await service.rebuild({ progress: false, useCache: false });
+      assert.equal(service.skippedFiles.get('scan.txt'), 'binary file (contains NUL bytes)');
+      const doc = service.index.get(legacy.toString());
+      assert.equal(doc?.encoding, 'windows-1256');
+      assert.deepEqual(doc?.mentions.map((m) => m.entityId), ['person.sergey-lavrov', 'place.damascus']);
+    } finally {
+      await vscode.workspace.fs.delete(binary);
+      await vscode.workspace.fs.delete(legacy);
+      await service.rebuild({ progress: false });
+    }
+  });
 });

@@ -196,6 +196,7 @@ export class CorpusService implements vscode.Disposable {
         this.versions.clear();
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
+        this.noticeSkipped(skipped);
         log().info(`Indexed ${fresh.size} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
         this.emitter.fire();
         const entries: CachedDocument[] = [];
@@ -218,6 +219,23 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       if (run === this.rebuildRun) this.setState('idle');
     }
+  }
+
+  private noticed = '';
+
+  /** Skipped files are never silent: one notification per new set of skipped files. */
+  private noticeSkipped(skipped: ReadonlyMap<string, string>): void {
+    const key = [...skipped.keys()].sort().join('\n');
+    if (!key || key === this.noticed) return;
+    this.noticed = key;
+    const [first] = skipped;
+    const message =
+      skipped.size === 1
+        ? `Corpus Lens skipped ${first![0]}: ${first![1]}.`
+        : `Corpus Lens skipped ${skipped.size} files (too large, binary or not decodable). The "Corpus Lens" output lists them.`;
+    void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
+      if (choice) log().show(true);
+    });
   }
 
   private setState(state: 'idle' | 'indexing'): void {
