@@ -38,8 +38,7 @@ describe('renderEntityCard', () => {
   it('shows names, role with dates and organization, and corpus counts', () => {
     expect(card).toContain(isolate('سيرغي لافروف'));
     expect(card).toContain('Sergey Lavrov');
-    expect(card).toContain('Minister of Foreign Affairs, ');
-    expect(card).toContain('2004\\-03\\-09');
+    expect(card).toContain('- Minister of Foreign Affairs — Russian Foreign Ministry · 2004\\-03\\-09 – present');
     expect(card).toContain('**1 mention in 1 document**');
     expect(card).toContain('**Often with:**');
   });

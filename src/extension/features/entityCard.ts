@@ -32,8 +32,10 @@ export function renderEntityCard(entity: Entity, catalog: Catalog, index: Corpus
     lines.push('', '**Roles**');
     for (const r of entity.roles.slice(0, 6)) {
       const org = r.organization ? catalog.get(r.organization) : undefined;
-      const when = [r.from, r.to].some(Boolean) ? ` (${r.from ?? '?'} – ${r.to ?? ''})` : '';
-      lines.push(`- ${safe(pick(r.title) ?? '')}${org ? `, ${safe(displayName(org))}` : ''}${safe(when)}`);
+      const when = [r.from, r.to].some(Boolean) ? ` · ${r.from ?? '?'} – ${r.to ?? 'present'}` : '';
+      // One script per role line: mixing an Arabic name into the English title reorders the line.
+      const orgName = org ? (org.names.en ?? org.names.ar ?? org.id) : undefined;
+      lines.push(`- ${safe(pick(r.title) ?? '')}${orgName ? ` — ${safe(orgName)}` : ''}${safe(when)}`);
     }
   }
   const refs = (label: string, ids: string[] | undefined): void => {
