@@ -39,7 +39,7 @@ export function renderEntityCard(entity: Entity, catalog: Catalog, index: Corpus
     }
   }
   const refs = (label: string, ids: string[] | undefined): void => {
-    const names = (ids ?? []).map((id) => catalog.get(id)).filter((e): e is Entity => !!e).map((e) => safe(displayName(e)));
+    const names = (ids ?? []).map((id) => catalog.get(id)).filter((e): e is Entity => !!e).map(displayName);
     if (names.length) lines.push('', `**${label}:** ${names.join(', ')}`);
   };
   refs('Parties', entity.parties);
@@ -71,7 +71,7 @@ export function renderEntityCard(entity: Entity, catalog: Catalog, index: Corpus
   }
 
   const co = index.coMentioned(entity.id).map((c) => ({ e: catalog.get(c.entityId), n: c.documents })).filter((c) => c.e);
-  if (co.length) lines.push('', `**Often with:** ${co.map((c) => `${safe(displayName(c.e!))} (${c.n})`).join(', ')}`);
+  if (co.length) lines.push('', `**Often with:** ${co.map((c) => `${displayName(c.e!)} (${c.n})`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -79,8 +79,14 @@ function pick(text: LocalizedText | undefined): string | undefined {
   return text?.en ?? text?.ar ?? (text ? Object.values(text)[0] : undefined);
 }
 
+/**
+ * "‹Arabic› (English)", escaped, with only the Arabic run isolated: isolating the whole
+ * string would make it a right-to-left run and move the parenthesis to the wrong side.
+ */
 function displayName(e: Entity): string {
-  return e.names.ar && e.names.en ? `${e.names.ar} (${e.names.en})` : (e.names.ar ?? e.names.en ?? e.id);
+  const { ar, en } = e.names;
+  if (ar && en) return `${safe(ar)} (${safe(en)})`;
+  return safe(ar ?? en ?? e.id);
 }
 
 function dateSpan(e: Entity): string | undefined {
