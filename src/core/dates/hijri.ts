@@ -37,7 +37,20 @@ export function hijriSupported(): boolean {
 }
 
 /** The Hijri date of a Gregorian epoch day, or null without ICU support. */
+/** Intl formatting is the slow part of a date analysis; the same days recur across a corpus. */
+const hijriCache = new Map<number, HijriDate | null>();
+const HIJRI_CACHE_MAX = 20_000;
+
 export function epochDayToHijri(epochDay: number): HijriDate | null {
+  const cached = hijriCache.get(epochDay);
+  if (cached !== undefined) return cached;
+  const result = computeHijri(epochDay);
+  if (hijriCache.size >= HIJRI_CACHE_MAX) hijriCache.clear();
+  hijriCache.set(epochDay, result);
+  return result;
+}
+
+function computeHijri(epochDay: number): HijriDate | null {
   const f = getFormatter();
   if (!f) return null;
   let year = 0;
