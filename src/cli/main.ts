@@ -7,6 +7,8 @@
  * 2 on unusable arguments.
  */
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
+import { runWorkerIfAny } from './analyzeFiles';
 import { runScan, type OutputFormat } from './scan';
 
 const USAGE = `Usage: corpus-lens scan <folder> [--catalog <file>]... [--no-builtin] [--json | --jsonl | --csv]
@@ -18,6 +20,7 @@ Finds every catalogued entity in the .txt documents of <folder>.
   --jsonl            one JSON line per document, then one line with the entities and errors
   --csv              one row per mention
   --max-size <MB>    skip files larger than this (default 50)
+  --jobs <n>         worker threads (default: cores, at most 4; 1 = no workers)
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -33,6 +36,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         jsonl: { type: 'boolean' },
         csv: { type: 'boolean' },
         'max-size': { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,6 +64,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     process.stderr.write(`corpus-lens: --max-size must be a positive number of megabytes\n`);
     return 2;
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    process.stderr.write(`corpus-lens: --jobs must be a whole number, at least 1\n`);
+    return 2;
+  }
   const format: OutputFormat = formats[0] ?? 'json';
   return runScan({
     folder,
@@ -68,10 +77,19 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     format,
     maxBytes: maxSize * 1024 * 1024,
     out,
+    jobs,
   });
 }
 
-if (require.main === module) {
+// In a worker thread this bundle only serves analysis requests.
+const isWorker = runWorkerIfAny();
+
+if (isMainThread && !isWorker && require.main === module) {
+  // `corpus-lens scan … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

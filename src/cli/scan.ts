@@ -1,12 +1,10 @@
 /** The `scan` command: read a folder, run the engine, write JSON, JSON lines or CSV. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument } from '../core/analysis/analyzeDocument';
-import { Catalog, type CatalogSource } from '../core/catalog/catalog';
-import { builtinCatalog } from '../core/catalog/builtin';
-import { AgreementsByDate } from '../core/events/agreementLinks';
-import { EntityMatcher } from '../core/match/matcher';
-import { isProblem, listTextFiles, readCorpusFile } from './readCorpus';
+import type { CatalogSource } from '../core/catalog/catalog';
+import { analyzeFiles } from './analyzeFiles';
+import { createEngine } from './engine';
+import { listTextFiles } from './readCorpus';
 import { toCsvRows, type ScanDocument, type ScanError } from './output';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv';
@@ -18,6 +16,8 @@ export interface ScanOptions {
   format: OutputFormat;
   maxBytes: number;
   out: NodeJS.WritableStream;
+  /** Worker threads (default: cores, at most 4). */
+  jobs?: number;
 }
 
 export async function runScan(o: ScanOptions): Promise<number> {
@@ -38,13 +38,11 @@ export async function runScan(o: ScanOptions): Promise<number> {
       return 2;
     }
   }
-  const catalog = Catalog.load(sources, o.builtin ? builtinCatalog() : undefined);
+  const setup = { catalogs: sources, builtin: o.builtin };
+  const { catalog } = createEngine(setup);
   for (const d of catalog.diagnostics) {
     errors.push({ path: d.path, message: `${d.severity}: ${d.message}`, line: d.line, column: d.column });
   }
-  const matcher = new EntityMatcher(catalog.aliases());
-  const isPerson = (id: string): boolean => catalog.get(id)?.type === 'person';
-  const agreements = new AgreementsByDate(catalog);
   const entities = [...catalog.entities()];
 
   const { files, problems } = await listTextFiles(root);
@@ -52,17 +50,16 @@ export async function runScan(o: ScanOptions): Promise<number> {
 
   const documents: ScanDocument[] = [];
   if (o.format === 'csv') o.out.write('path,entity,start,end,text,clitic,boilerplate\n');
-  for (const file of files) {
-    const read = await readCorpusFile(root, file, o.maxBytes);
-    if (isProblem(read)) {
-      errors.push({ path: read.path, message: read.message, line: null, column: null });
+  for await (const read of analyzeFiles(files, { root, setup, maxBytes: o.maxBytes, jobs: o.jobs })) {
+    const analysis = read.analysis;
+    if (read.problem !== undefined || !analysis) {
+      errors.push({ path: read.path, message: read.problem ?? 'not analysed', line: null, column: null });
       continue;
     }
-    const analysis = analyzeDocument(read.text, { matcher, isPerson, agreements, fileName: path.basename(read.path) });
     const doc: ScanDocument = {
       path: read.path,
       title: analysis.title,
-      encoding: read.encoding,
+      encoding: read.encoding ?? 'utf-8',
       date: { value: analysis.date.value, source: analysis.date.source, ...(analysis.date.note ? { note: analysis.date.note } : {}) },
       mentions: analysis.mentions.map((m) => ({
         entity: m.entityId,
