@@ -44,6 +44,14 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/extension/corpus/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DocumentAnalysis } from '../core/analysis/analyzeDocument';
-import { createEngine, type Engine, type EngineSetup } from './engine';
+import { createEngine, type Engine, type EngineSetup } from '../core/engine';
 import { isProblem, readCorpusFile } from './readCorpus';
 
 export interface FileResult {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CatalogSource } from '../core/catalog/catalog';
 import { analyzeFiles } from './analyzeFiles';
-import { createEngine } from './engine';
+import { createEngine } from '../core/engine';
 import { listTextFiles } from './readCorpus';
 import { toCsvRows, type ScanDocument, type ScanError } from './output';
 

@@ -31,7 +31,7 @@ export interface CorpusLensApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
-  const service = new CorpusService(context.storageUri);
+  const service = new CorpusService(context.storageUri, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   context.subscriptions.push(service, log());
   const features = [
     registerIndexCommands,

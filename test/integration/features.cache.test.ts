@@ -28,8 +28,11 @@ async function until(probe: () => boolean, what: string, timeoutMs = 15_000): Pr
 suite('Index cache and incremental updates', () => {
   test('a warm rebuild takes unchanged documents from the cache', async () => {
     const { service } = await api();
+    const onWorkersBefore = service.analysedOnWorkers;
     const cold = await service.rebuild({ progress: false, useCache: false });
     assert.equal(cold.fromCache, 0);
+    // Files from disk are analysed on worker threads, not on the shared extension host thread.
+    assert.equal(service.analysedOnWorkers - onWorkersBefore, cold.analysed);
     assert.equal(cold.analysed, cold.documents);
     assert.ok(service.cacheUri, 'no workspace storage');
     await vscode.workspace.fs.stat(service.cacheUri); // written

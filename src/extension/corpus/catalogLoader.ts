@@ -12,6 +12,9 @@ import { readSettings } from '../settings';
 
 export interface LoadedCatalog {
   catalog: Catalog;
+  /** What the catalog was built from, so an analysis worker can build the same one. */
+  sources: CatalogSource[];
+  builtin: boolean;
   /** Catalog file URIs by the path used in diagnostics. */
   files: Map<string, vscode.Uri>;
 }
@@ -42,7 +45,7 @@ export async function loadCatalog(): Promise<LoadedCatalog> {
     }
   }
   const catalog = Catalog.load(sources, settings.useBuiltinCatalog ? builtinCatalog() : undefined);
-  return { catalog, files };
+  return { catalog, files, sources, builtin: settings.useBuiltinCatalog };
 }
 
 /** Whether `uri` lies inside `folder` (no `..` escapes). */

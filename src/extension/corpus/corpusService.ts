@@ -15,6 +15,7 @@ import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata 
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
+import { AnalysisPool } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 
 export interface IndexSummary {
@@ -31,6 +32,8 @@ export interface IndexSummary {
 /** Yields to the event loop so other extensions' work runs between our slices. */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const SLICE_MS = 15;
+/** Files read and analysed concurrently during a rebuild. */
+const IN_FLIGHT = 8;
 
 export class CorpusService implements vscode.Disposable {
   readonly index = new CorpusIndex();
@@ -57,14 +60,27 @@ export class CorpusService implements vscode.Disposable {
   /** Fires when indexing starts or ends (for the status bar). */
   readonly onDidChangeState = this.stateEmitter.event;
 
-  constructor(storage?: vscode.Uri) {
+  private readonly pool: AnalysisPool;
+
+  /**
+   * @param storage workspace storage for the persistent cache
+   * @param workerScript dist/analysisWorker.js; without it every analysis runs in-process
+   */
+  constructor(storage?: vscode.Uri, workerScript?: string) {
     this.cache = new IndexCache(storage);
+    this.pool = new AnalysisPool(workerScript);
+    this.disposables.push(this.pool);
     this.disposables.push(this.stateEmitter);
   }
 
   /** Whether a rebuild is running. */
   get indexing(): boolean {
     return this.state === 'indexing';
+  }
+
+  /** How many documents the analysis workers have analysed (for inspection and tests). */
+  get analysedOnWorkers(): number {
+    return this.pool.completed;
   }
 
   /** Where the persistent cache is written (for inspection and tests). */
@@ -123,6 +139,7 @@ export class CorpusService implements vscode.Disposable {
     this.catalogValue = loaded.catalog;
     this.catalogFiles = loaded.files;
     this.matcher = new EntityMatcher(loaded.catalog.aliases());
+    this.pool.configure({ catalogs: loaded.sources, builtin: loaded.builtin });
     this.agreements = new AgreementsByDate(loaded.catalog);
     this.catalogFingerprint = cacheKey(loaded.catalog.aliases().map((a) => `${a.entityId}\t${a.text}\t${a.ambiguous ? 1 : 0}`));
     log().info(`Catalog: ${loaded.catalog.size} entities, ${this.matcher.aliasCount} aliases, ${loaded.catalog.diagnostics.length} problems.`);
@@ -139,6 +156,22 @@ export class CorpusService implements vscode.Disposable {
       metadataDate: this.metadata.get(path)?.date ?? null,
     });
     return { id, path, encoding, ...analysis };
+  }
+
+  /**
+   * Analyses on a worker thread when one is available, so a large corpus (or one huge file)
+   * never holds the extension host; falls back to the host thread if the worker fails.
+   */
+  private async analyzeOffThread(id: string, path: string, text: string, encoding?: string): Promise<IndexedDocument> {
+    if (this.pool.available) {
+      try {
+        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null);
+        return { id, path, encoding, ...analysis };
+      } catch (e) {
+        log().warn(`Analysing ${path} on a worker failed (${(e as Error).message.split('\n')[0]}); analysing on the host instead.`);
+      }
+    }
+    return this.analyze(id, path, text, encoding);
   }
 
   /** The analysis for an open editor document, from its live text when it is dirty or newer. */
@@ -178,13 +211,15 @@ export class CorpusService implements vscode.Disposable {
       const counts = { fromCache: 0, analysed: 0 };
       let sliceStart = Date.now();
       let lastReported = 0;
-      for (let k = 0; k < uris.length; k++) {
+      // A few files in flight at once: reads overlap with the workers' analyses.
+      for (let k = 0; k < uris.length; k += IN_FLIGHT) {
         if (token?.isCancellationRequested || options.token?.isCancellationRequested || run !== this.rebuildRun) break;
-        const doc = await this.readAndAnalyze(uris[k]!, settings.maxFileSizeMB, skipped, stats, counts);
-        if (doc) fresh.set(doc);
+        const batch = uris.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts));
+        for (const doc of await Promise.all(batch)) if (doc) fresh.set(doc);
+        const doneCount = Math.min(uris.length, k + IN_FLIGHT);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress?.report({ message: `${k + 1} / ${uris.length} documents`, increment: (100 * (k + 1 - lastReported)) / uris.length });
-          lastReported = k + 1;
+          progress?.report({ message: `${doneCount} / ${uris.length} documents`, increment: (100 * (doneCount - lastReported)) / uris.length });
+          lastReported = doneCount;
           await yieldToHost();
           sliceStart = Date.now();
         }
@@ -277,13 +312,13 @@ export class CorpusService implements vscode.Disposable {
         return hit.doc;
       }
       if (counts) counts.analysed++;
-      if (open) return this.analyze(id, path, open.getText());
+      if (open) return this.analyzeOffThread(id, path, open.getText());
       const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) {
         skipped.set(path, decoded.reason);
         return undefined;
       }
-      return this.analyze(id, path, decoded.text, decoded.encoding);
+      return this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
     } catch (e) {
       skipped.set(path, `cannot read: ${(e as Error).message}`);
       return undefined;
@@ -324,6 +359,8 @@ export class CorpusService implements vscode.Disposable {
       catalogWatcher.onDidCreate(catalogChanged),
       catalogWatcher.onDidChange(catalogChanged),
       catalogWatcher.onDidDelete(catalogChanged),
+      // Saving a catalog in the editor reloads it at once, whatever the file watcher's delay.
+      vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.endsWith('.json') && catalogChanged(d.uri)),
       vscode.workspace.onDidChangeConfiguration(async (e) => {
         if (e.affectsConfiguration('corpusLens.catalogPaths') || e.affectsConfiguration('corpusLens.useBuiltinCatalog')) {
           await this.reloadCatalog();

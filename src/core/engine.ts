@@ -1,0 +1,37 @@
+/**
+ * The engine set up from catalog sources: catalog layers, matcher, agreements by date, and
+ * the whole-document analysis. The CLI, the benchmarks and the extension's analysis worker
+ * build it the same way, so they agree on every result.
+ */
+import { analyzeDocument, type DocumentAnalysis } from './analysis/analyzeDocument';
+import { builtinCatalog } from './catalog/builtin';
+import { Catalog, type CatalogSource } from './catalog/catalog';
+import { AgreementsByDate } from './events/agreementLinks';
+import { EntityMatcher } from './match/matcher';
+
+export interface EngineSetup {
+  /** Extra catalog files (already read), merged over the built-in one in order. */
+  catalogs: CatalogSource[];
+  builtin: boolean;
+}
+
+export interface Engine {
+  catalog: Catalog;
+  matcher: EntityMatcher;
+  agreements: AgreementsByDate;
+  /** Analyses a document; `metadataDate` is its recorded date, if any. */
+  analyze(text: string, fileName: string, metadataDate?: string | null): DocumentAnalysis;
+}
+
+export function createEngine(setup: EngineSetup): Engine {
+  const catalog = Catalog.load(setup.catalogs, setup.builtin ? builtinCatalog() : undefined);
+  const matcher = new EntityMatcher(catalog.aliases());
+  const agreements = new AgreementsByDate(catalog);
+  const isPerson = (id: string): boolean => catalog.get(id)?.type === 'person';
+  return {
+    catalog,
+    matcher,
+    agreements,
+    analyze: (text, fileName, metadataDate) => analyzeDocument(text, { matcher, isPerson, agreements, fileName, metadataDate }),
+  };
+}
