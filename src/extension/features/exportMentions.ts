@@ -14,7 +14,7 @@ import { decodeBytes } from '../../core/io/decode';
 import { Commands } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
 import { log } from '../log';
-import { folderFor } from './workspaceFiles';
+import { fileExists, folderFor } from './workspaceFiles';
 
 export interface ExportArgs {
   format?: ExportFormat;
@@ -41,7 +41,7 @@ export class ExportMentions {
     const target = args.target ?? (await this.pickTarget(format));
     if (!target) return undefined;
     // The save dialog already asked before replacing a file; a scripted target did not.
-    if (args.target && !args.overwrite && (await exists(target))) {
+    if (args.target && !args.overwrite && (await fileExists(target))) {
       const replace = 'Replace';
       const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, replace);
       if (answer !== replace) return undefined;
@@ -122,15 +122,6 @@ export class ExportMentions {
   private entity(id: string): ExportEntity | undefined {
     const e = this.service.catalog.get(id);
     return e && { id, type: e.type, name: e.names.en ?? e.names.ar ?? id };
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

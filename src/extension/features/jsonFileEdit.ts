@@ -7,6 +7,7 @@
  */
 import { modify, parseTree, type FormattingOptions, type JSONPath, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { fileExists } from './workspaceFiles';
 
 export interface JsonChange {
   path: JSONPath;
@@ -21,13 +22,9 @@ export class JsonEditError extends Error {}
 
 /** Creates the file with `initialText` when it does not exist yet. Returns whether it was created. */
 export async function ensureFile(uri: vscode.Uri, initialText: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return false;
-  } catch {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(initialText));
-    return true;
-  }
+  if (await fileExists(uri)) return false;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(initialText));
+  return true;
 }
 
 /**

@@ -7,16 +7,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
 import { ensureFile } from './jsonFileEdit';
-import { CATALOG_SKELETON, requireTrust, workspaceCatalogUri } from './workspaceFiles';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { CATALOG_SKELETON, fileExists, requireTrust, workspaceCatalogUri } from './workspaceFiles';
 
 function catalogOrError(): vscode.Uri | undefined {
   const target = workspaceCatalogUri(vscode.window.activeTextEditor?.document.uri);
@@ -30,7 +21,7 @@ function catalogOrError(): vscode.Uri | undefined {
 export async function createCatalog(): Promise<vscode.Uri | undefined> {
   const uri = catalogOrError();
   if (!uri) return undefined;
-  if (!(await exists(uri))) {
+  if (!(await fileExists(uri))) {
     if (!requireTrust('Creating a workspace catalog')) return undefined;
     await ensureFile(uri, CATALOG_SKELETON);
   }
@@ -41,7 +32,7 @@ export async function createCatalog(): Promise<vscode.Uri | undefined> {
 export async function openCatalog(): Promise<vscode.Uri | undefined> {
   const uri = catalogOrError();
   if (!uri) return undefined;
-  if (await exists(uri)) {
+  if (await fileExists(uri)) {
     await vscode.window.showTextDocument(uri);
     return uri;
   }

@@ -46,3 +46,13 @@ export function requireTrust(action: string): boolean {
   void vscode.window.showWarningMessage(`Corpus Lens: ${action} is not available in a restricted workspace. Trust the workspace to let Corpus Lens write to it.`);
   return false;
 }
+
+/** Whether a file or folder exists (through workspace.fs, so remote workspaces work too). */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
