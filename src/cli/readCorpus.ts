@@ -88,7 +88,7 @@ export async function readCorpusFile(root: string, absolutePath: string, maxByte
   try {
     const st = await fs.stat(absolutePath);
     if (st.size > maxBytes) {
-      return { path: relative, message: `skipped: ${formatBytes(st.size)} is over the ${formatBytes(maxBytes)} limit` };
+      return { path: relative, message: `skipped: ${overLimit(st.size, maxBytes)}` };
     }
     const bytes = await fs.readFile(absolutePath);
     const decoded = decodeBytes(bytes);
@@ -105,6 +105,12 @@ export function isProblem(x: CorpusFile | CorpusProblem): x is CorpusProblem {
 
 function rel(root: string, p: string): string {
   return path.relative(root, p).split(path.sep).join('/') || '.';
+}
+
+/** "1.5 MB is over the 1.0 MB limit"; exact byte counts when the rounded sizes would read the same. */
+function overLimit(size: number, maxBytes: number): string {
+  const [a, b] = [formatBytes(size), formatBytes(maxBytes)];
+  return a === b ? `${size} bytes is over the ${Math.floor(maxBytes)} bytes limit` : `${a} is over the ${b} limit`;
 }
 
 function formatBytes(n: number): string {

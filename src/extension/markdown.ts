@@ -28,7 +28,8 @@ export function safe(text: string): string {
 
 /** A command link with JSON arguments; the label is escaped. Only enable the extension's own commands. */
 export function commandLink(label: string, command: string, args: unknown[], tooltip?: string): string {
-  const query = encodeURIComponent(JSON.stringify(args));
+  // encodeURIComponent leaves ( and ) alone; an unbalanced one would end the link destination.
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
   const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
   return `[${safe(label)}](command:${command}?${query}${title})`;
 }

@@ -1,7 +1,8 @@
 /**
  * Parses one catalog file into entities, with every problem positioned at its line and
  * column. Bad input never throws: a JSON syntax error is reported and the best-effort
- * parse is used; an entity that breaks the schema is reported and left out, the rest stay.
+ * parse is used, except for an entity the file ends inside or with a string left open (its
+ * text is cut); an entity that breaks the schema is reported and left out, the rest stay.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
@@ -70,8 +71,16 @@ export function parseCatalog(path: string, text: string): ParsedCatalog {
 
   const validate = entityValidator();
   const seen = new Map<string, number>();
+  // A string the parser had to close itself (the file was cut off, a quote is missing) holds
+  // only part of its text: an entity around one is not used, or a half name becomes an alias.
+  const openStrings = syntaxErrors.filter((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString').map((e) => e.offset);
   (list.children ?? []).forEach((node, index) => {
     const value = nodeValue(node);
+    const end = node.offset + node.length;
+    if (node.type === 'object' && (text.charCodeAt(end - 1) !== 0x7d /* } */ || openStrings.some((o) => o >= node.offset && o < end))) {
+      report('error', 'json-syntax', `Entity ${index + 1}${idOf(value)}: incomplete (the file ends or a string is not closed inside it); ignored.`, node.offset, node.length);
+      return;
+    }
     if (!validate(value)) {
       for (const err of simplify(validate.errors ?? [])) {
         const at = findNodeAtLocation(node, pointerToPath(err.instancePath)) ?? node;

@@ -50,7 +50,9 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     }
   }
   const half = sample.length / 2;
-  if (sample.length >= 4 && sample.length % 2 === 0) {
+  // An odd length is still UTF-16 by its byte pattern: utf16() then reports it as truncated
+  // (rather than the NUL bytes calling it binary).
+  if (sample.length >= 4) {
     if (highOdd > half * 0.6 && highEven < half * 0.1) return utf16(bytes, 'utf-16le', false);
     if (highEven > half * 0.6 && highOdd < half * 0.1) return utf16(bytes, 'utf-16be', false);
   }
