@@ -52,8 +52,6 @@ export class CorpusService implements vscode.Disposable {
   private skipped = new Map<string, string>();
   private ready: Promise<void> | undefined;
   private readonly cache: IndexCache;
-  /** Cached analyses loaded at the start of a rebuild (by document id). */
-  private cached = new Map<string, CachedDocument>();
   private catalogFingerprint = '';
   private state: 'idle' | 'indexing' = 'idle';
   private readonly stateEmitter = new vscode.EventEmitter<'idle' | 'indexing'>();
@@ -197,13 +195,27 @@ export class CorpusService implements vscode.Disposable {
    * Re-indexes the whole workspace in the background; a newer call cancels an older one.
    * Unchanged files (same size and mtime) come from the persistent cache.
    */
-  async rebuild(options: { progress?: boolean; useCache?: boolean; token?: vscode.CancellationToken } = {}): Promise<IndexSummary> {
-    const showProgress = options.progress ?? true;
+  rebuild(options: { progress?: boolean; useCache?: boolean; token?: vscode.CancellationToken } = {}): Promise<IndexSummary> {
     const run = ++this.rebuildRun;
+    const promise = this.runRebuild(run, options);
+    this.latestRebuild = promise;
+    return promise;
+  }
+
+  private latestRebuild: Promise<IndexSummary> | undefined;
+  private readonly touchedDuringRebuild = new Set<Map<string, 'changed' | 'deleted'>>();
+  /** Per file, the number of the latest watcher event: an older event's result is dropped. */
+  private readonly fileEvents = new Map<string, number>();
+
+  private async runRebuild(run: number, options: { progress?: boolean; useCache?: boolean; token?: vscode.CancellationToken }): Promise<IndexSummary> {
+    const showProgress = options.progress ?? true;
     const settings = readSettings();
     const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || undefined);
     const key = this.cacheKeyNow();
-    this.cached = options.useCache === false ? new Map() : await this.cache.load(key);
+    const cached = options.useCache === false ? new Map<string, CachedDocument>() : await this.cache.load(key);
+    // Files the watcher updates while this run reads: their live entries win over what the run read.
+    const touched = new Map<string, 'changed' | 'deleted'>();
+    this.touchedDuringRebuild.add(touched);
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexSummary> => {
       const fresh = new CorpusIndex();
       const stats = new Map<string, { size: number; mtime: number }>();
@@ -214,7 +226,7 @@ export class CorpusService implements vscode.Disposable {
       // A few files in flight at once: reads overlap with the workers' analyses.
       for (let k = 0; k < uris.length; k += IN_FLIGHT) {
         if (token?.isCancellationRequested || options.token?.isCancellationRequested || run !== this.rebuildRun) break;
-        const batch = uris.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts));
+        const batch = uris.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts, cached));
         for (const doc of await Promise.all(batch)) if (doc) fresh.set(doc);
         const doneCount = Math.min(uris.length, k + IN_FLIGHT);
         if (Date.now() - sliceStart > SLICE_MS) {
@@ -224,10 +236,18 @@ export class CorpusService implements vscode.Disposable {
           sliceStart = Date.now();
         }
       }
-      const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
+      const superseded = run !== this.rebuildRun;
+      const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
       if (!cancelled) {
+        const live = new Map([...touched.keys()].map((id) => [id, this.index.get(id)]));
         this.index.clear();
         for (const d of fresh.documents()) this.index.set(d);
+        for (const [id, what] of touched) {
+          const doc = live.get(id);
+          if (what === 'deleted' || !doc) this.index.delete(id);
+          else this.index.set(doc);
+          stats.delete(id); // its size and mtime describe the older text: do not cache it
+        }
         this.versions.clear();
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
@@ -241,19 +261,25 @@ export class CorpusService implements vscode.Disposable {
         }
         await this.cache.save(key, entries);
       }
-      this.cached.clear();
       return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
     };
     this.setState('indexing');
+    let summary: IndexSummary;
     try {
-      if (!showProgress || uris.length < 200) return await work();
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
-        (progress, token) => work(progress, token),
-      );
+      summary =
+        !showProgress || uris.length < 200
+          ? await work()
+          : await vscode.window.withProgress(
+              { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
+              (progress, token) => work(progress, token),
+            );
     } finally {
+      this.touchedDuringRebuild.delete(touched);
       if (run === this.rebuildRun) this.setState('idle');
     }
+    // A newer rebuild took over (a catalog or file change started it): its result is the answer.
+    if (run !== this.rebuildRun && this.latestRebuild && !options.token?.isCancellationRequested) return this.latestRebuild;
+    return summary;
   }
 
   private noticed = '';
@@ -271,6 +297,14 @@ export class CorpusService implements vscode.Disposable {
     void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
       if (choice) log().show(true);
     });
+  }
+
+  /** Records a watcher event: numbers it for ordering and tells running rebuilds. */
+  private noteFileEvent(id: string, what: 'changed' | 'deleted'): number {
+    const event = (this.fileEvents.get(id) ?? 0) + 1;
+    this.fileEvents.set(id, event);
+    for (const touched of this.touchedDuringRebuild) touched.set(id, what);
+    return event;
   }
 
   private setState(state: 'idle' | 'indexing'): void {
@@ -291,6 +325,7 @@ export class CorpusService implements vscode.Disposable {
     skipped: Map<string, string>,
     stats?: Map<string, { size: number; mtime: number }>,
     counts?: { fromCache: number; analysed: number },
+    cached?: ReadonlyMap<string, CachedDocument>,
   ): Promise<IndexedDocument | undefined> {
     const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
@@ -306,7 +341,7 @@ export class CorpusService implements vscode.Disposable {
         return undefined;
       }
       stats?.set(id, { size: stat.size, mtime: stat.mtime });
-      const hit = this.cached.get(id);
+      const hit = cached?.get(id);
       if (hit && hit.size === stat.size && hit.mtime === stat.mtime && hit.doc.path === path) {
         if (counts) counts.fromCache++;
         return hit.doc;
@@ -330,10 +365,13 @@ export class CorpusService implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(settings.include);
     const update = async (uri: vscode.Uri): Promise<void> => {
       if (!this.isCorpusDocument(uri)) return;
+      const id = uri.toString();
+      const event = this.noteFileEvent(id, 'changed');
       const skipped = new Map<string, string>();
       const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped);
+      if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
       if (doc) this.index.set(doc);
-      else this.index.delete(uri.toString());
+      else this.index.delete(id);
       this.emitter.fire();
     };
     const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
@@ -353,6 +391,7 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidCreate(update),
       watcher.onDidChange(update),
       watcher.onDidDelete((uri) => {
+        this.noteFileEvent(uri.toString(), 'deleted');
         if (this.index.delete(uri.toString())) this.emitter.fire();
       }),
       catalogWatcher,
