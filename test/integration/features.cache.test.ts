@@ -3,27 +3,7 @@
 // API (activate() returns { service }) in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorpusLensApi } from '../../src/extension/extension';
-
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
-
-async function api(): Promise<CorpusLensApi> {
-  const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
-  assert.ok(ext);
-  return ext.activate();
-}
-
-function folder(): vscode.Uri {
-  return vscode.workspace.workspaceFolders![0]!.uri;
-}
-
-async function until(probe: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { api, folder, until } from './helpers';
 
 suite('Index cache and incremental updates', () => {
   test('a warm rebuild takes unchanged documents from the cache', async () => {

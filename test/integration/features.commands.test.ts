@@ -7,30 +7,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension/extension';
+import { EXTENSION_ID, file, until } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
 const ARABIC = 'lavrov-cavusoglu-arabic.txt';
 const ENGLISH = 'lavrov-cavusoglu-english.txt';
 const WEATHER = 'weather-note.txt';
 const RELATIVE = 'relative-date-note.txt';
 
-const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), ...parts);
 const readText = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 /** review.json entries (plain JSON.parse: the test bundle cannot load jsonc-parser's UMD build). */
 async function reviewEntries(): Promise<Map<string, { state: string; at: string; note?: string }>> {
   return new Map(Object.entries(JSON.parse(await readText(file('.corpus', 'review.json'))).documents));
-}
-
-async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Opens a document with `text` selected. */

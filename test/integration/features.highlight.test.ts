@@ -6,22 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension/extension';
+import { EXTENSION_ID, until } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
 const FILE = 'highlight-note.txt';
 const TEXT = 'وصل الوفد بإدلب ثم التقى سيرغي لافروف في موسكو.\nاقرأ أيضاً: خبر آخر عن إدلب';
 
 type Tuple = [number, number, number, number];
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The range of the first occurrence of `needle` on line 0 of `text`. */
 function onFirstLine(text: string, needle: string): Tuple {

@@ -6,37 +6,11 @@
 // (settings, catalogs, documents) is removed or restored afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorpusLensApi } from '../../src/extension/extension';
+import { api, encode, file, folder, hoverText, sleep, until } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
 const FSI = '\u2068';
 const PDI = '\u2069';
 
-async function api(): Promise<CorpusLensApi> {
-  const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
-  assert.ok(ext);
-  return ext.activate();
-}
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f.uri;
-}
-
-const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), ...parts);
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   return vscode.workspace.fs.stat(uri).then(
@@ -60,14 +34,6 @@ async function snapshot(uri: vscode.Uri): Promise<() => Promise<void>> {
       if (!parentExisted) await vscode.workspace.fs.delete(parent, { recursive: true }).then(undefined, () => undefined);
     }
   };
-}
-
-async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
 }
 
 /** Sets a Workspace setting; if VS Code refuses a value against the schema, writes settings.json itself. */

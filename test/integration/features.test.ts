@@ -4,33 +4,9 @@
 // catalog problems in the Problems panel. Uses the fixture workspace (a copy per run).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { api, EXTENSION_ID, folder, hoverText, until } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
 const ARABIC = 'lavrov-cavusoglu-arabic.txt';
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f.uri;
-}
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
 
 suite('Editor features', () => {
   let document: vscode.TextDocument;
@@ -142,7 +118,9 @@ suite('Entities view', () => {
     const lavrov = people.children?.find((c) => c.label.includes('سيرغي لافروف'));
     assert.ok(lavrov, 'Lavrov is not listed under People');
     // One mention in the Arabic fixture, one in the English one.
-    assert.match(lavrov.description, /Sergey Lavrov · 2$/);
+    const { service } = await api();
+    const where = service.index.mentionsOf('person.sergey-lavrov').map((m) => `${service.index.get(m.documentId)?.path}: ${m.text}`);
+    assert.match(lavrov.description, /Sergey Lavrov · 2$/, `mentions: ${where.join(' | ')}`);
     assert.equal(lavrov.contextValue, 'corpusEntity.person');
     assert.ok(rows.some((r) => r.label === 'Places' && r.children?.some((c) => c.description.startsWith('Moscow'))));
   });

@@ -178,7 +178,10 @@ export class CorpusService implements vscode.Disposable {
     const indexed = this.index.get(id);
     if (indexed && !document.isDirty && (this.versions.get(id) ?? -1) === document.version) return indexed;
     const doc = this.analyze(id, vscode.workspace.asRelativePath(document.uri, false), document.getText());
-    if (this.isCorpusDocument(document.uri)) {
+    // Live text replaces the entry of an indexed document; it never adds one. Files join the
+    // index through a rebuild or the file watcher, so an editor still open on a deleted file
+    // does not bring it back.
+    if (indexed && this.isCorpusDocument(document.uri)) {
       this.index.set(doc);
       this.versions.set(id, document.version);
     }
