@@ -35,6 +35,12 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'esbuild.mjs', 'eslint.config.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    // Node scripts; the functions they pass to page.evaluate() run in the browser.
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly',
+        document: 'readonly', window: 'readonly', NodeFilter: 'readonly',
+      },
+    },
   },
 );
