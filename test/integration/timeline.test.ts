@@ -54,6 +54,10 @@ suite('Timeline', () => {
     assert.equal(editor.document.offsetAt(editor.selection.start), event.range.start);
     assert.equal(editor.document.offsetAt(editor.selection.end), event.range.end);
     assert.ok(editor.document.getText(editor.selection).includes('29 ديسمبر 2018'));
+    // The passage opens beside the timeline, which stays in view.
+    const timelineGroup = vscode.window.tabGroups.all.find((g) => g.activeTab?.label === 'Corpus Timeline');
+    assert.ok(timelineGroup, `timeline tab not in view: ${vscode.window.tabGroups.all.map((g) => g.activeTab?.label).join(', ')}`);
+    assert.notEqual(timelineGroup.viewColumn, editor.viewColumn);
   });
 
   test('messages naming unknown events are ignored', async () => {

@@ -11,7 +11,13 @@ import { isolate } from '../markdown';
 import { toRange } from '../ranges';
 
 /** Opens a document at [start, end); arguments are validated because links can carry them. */
-export async function openMention(service: CorpusService, documentId: unknown, start: unknown, end: unknown): Promise<vscode.TextEditor | undefined> {
+export async function openMention(
+  service: CorpusService,
+  documentId: unknown,
+  start: unknown,
+  end: unknown,
+  viewColumn?: vscode.ViewColumn,
+): Promise<vscode.TextEditor | undefined> {
   if (typeof documentId !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number)) {
     void vscode.window.showErrorMessage('Corpus Lens: invalid mention link.');
     return undefined;
@@ -29,7 +35,7 @@ export async function openMention(service: CorpusService, documentId: unknown, s
   const document = await vscode.workspace.openTextDocument(uri);
   const length = document.getText().length;
   const range = toRange(document, Math.min(start as number, length), Math.min(end as number, length));
-  const editor = await vscode.window.showTextDocument(document, { selection: range, preview: true });
+  const editor = await vscode.window.showTextDocument(document, { selection: range, preview: true, ...(viewColumn ? { viewColumn } : {}) });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

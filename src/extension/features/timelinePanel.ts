@@ -116,7 +116,8 @@ export class TimelinePanel implements vscode.Disposable {
 
   private async open(e: TimelineEvent): Promise<void> {
     if (e.documentId && e.range) {
-      await openMention(this.service, e.documentId, e.range.start, e.range.end);
+      // Beside the timeline, so the timeline stays in view while the passage is read.
+      await openMention(this.service, e.documentId, e.range.start, e.range.end, vscode.ViewColumn.Beside);
       return;
     }
     // A catalog entry: its first mention in the corpus, if any.
