@@ -1,26 +1,18 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main';
 import { csvField } from '../../src/cli/output';
+import { runCli, toWindows1256 } from './support';
 
 let dir: string;
 let catalogFile: string;
-
-function windows1256(text: string): Buffer {
-  const d = new TextDecoder('windows-1256');
-  const table = new Map<string, number>();
-  for (let b = 0; b < 256; b++) table.set(d.decode(new Uint8Array([b])), b);
-  return Buffer.from([...text].map((c) => table.get(c)!));
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'corpus-cli-'));
   writeFileSync(path.join(dir, 'a.txt'), 'لقاء في موسكو\nالتقى لافروف نظيره التركي جاويش أوغلو بموسكو.\n');
   mkdirSync(path.join(dir, 'sub'));
-  writeFileSync(path.join(dir, 'sub', 'b.txt'), windows1256('وصل الوفد إلى أنقرة'));
+  writeFileSync(path.join(dir, 'sub', 'b.txt'), toWindows1256('وصل الوفد إلى أنقرة'));
   writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
   writeFileSync(path.join(dir, 'notes.md'), 'موسكو');
   symlinkSync(dir, path.join(dir, 'sub', 'loop'));
@@ -30,17 +22,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  const stream = new PassThrough();
-  let out = '';
-  stream.on('data', (c: Buffer) => (out += c.toString()));
-  const code = await main(args, stream);
-  return { code, out };
-}
-
 describe('corpus-lens scan', () => {
   it('prints entities, documents with exact offsets, and errors', async () => {
-    const { code, out } = await run(['scan', dir, '--catalog', catalogFile, '--json']);
+    const { code, out } = await runCli(['scan', dir, '--catalog', catalogFile, '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result.entities.length).toBeGreaterThan(250);
@@ -66,14 +50,14 @@ describe('corpus-lens scan', () => {
   });
 
   it('can leave out the built-in catalog', async () => {
-    const { out } = await run(['scan', dir, '--no-builtin']);
+    const { out } = await runCli(['scan', dir, '--no-builtin']);
     const result = JSON.parse(out);
     expect(result.entities).toEqual([]);
     expect(result.documents[0].mentions).toEqual([]);
   });
 
   it('streams one document per line with --jsonl', async () => {
-    const { out } = await run(['scan', dir, '--jsonl']);
+    const { out } = await runCli(['scan', dir, '--jsonl']);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].document.path).toBe('a.txt');
@@ -81,7 +65,7 @@ describe('corpus-lens scan', () => {
   });
 
   it('writes one mention per CSV row', async () => {
-    const { out } = await run(['scan', dir, '--csv']);
+    const { out } = await runCli(['scan', dir, '--csv']);
     const rows = out.trim().split('\n');
     expect(rows[0]).toBe('path,entity,start,end,text,clitic,boilerplate');
     expect(rows[1]).toBe('a.txt,place.moscow,8,13,موسكو,,false');
@@ -92,7 +76,7 @@ describe('corpus-lens scan', () => {
     'exits 2 on unusable arguments: %j',
     async (args) => {
       const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-      expect((await run(args)).code).toBe(2);
+      expect((await runCli(args)).code).toBe(2);
       expect(stderr).toHaveBeenCalled();
       stderr.mockRestore();
     },

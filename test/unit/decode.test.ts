@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/core/io/decode';
+import { toWindows1256 } from './support';
 
 const arabic = 'أعلن لافروف في موسكو، اليوم السبت، أن المحادثات مع أنقرة مستمرة.\r\n';
-
-/** Encodes Arabic text as windows-1256, from the code page's own table (built by decoding it). */
-function toWindows1256(text: string): Uint8Array {
-  const d = new TextDecoder('windows-1256');
-  const table = new Map<string, number>();
-  for (let b = 0; b < 256; b++) table.set(d.decode(new Uint8Array([b])), b);
-  return Uint8Array.from([...text].map((ch) => {
-    const b = table.get(ch);
-    if (b === undefined) throw new Error(`not in windows-1256: ${ch}`);
-    return b;
-  }));
-}
 
 function utf16(text: string, le: boolean, bom: boolean): Uint8Array {
   const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];

@@ -6,9 +6,7 @@
 import { mkdtempSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { isProblem, listTextFiles, readCorpusFile } from '../../src/cli/readCorpus';
 import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
 import { Catalog } from '../../src/core/catalog/catalog';
@@ -18,6 +16,7 @@ import { decodeBytes } from '../../src/core/io/decode';
 import { EntityMatcher } from '../../src/core/match/matcher';
 import { renderEntityCard } from '../../src/extension/features/entityCard';
 import { isolate } from '../../src/extension/markdown';
+import { runCli } from './support';
 
 const MB = 1024 * 1024;
 
@@ -32,14 +31,6 @@ function positionOf(text: string, needle: string, after = 0): { line: number; co
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset };
-}
-
-async function scan(args: string[]): Promise<{ code: number; out: string }> {
-  const stream = new PassThrough();
-  let out = '';
-  stream.on('data', (c: Buffer) => (out += c.toString()));
-  const code = await main(args, stream);
-  return { code, out };
 }
 
 interface ScanJson {
@@ -261,7 +252,7 @@ describe('document reliability', () => {
     const sub = path.join(dir, 'empty-case');
     const p = write('empty-case/empty.txt', '');
     expect(await readCorpusFile(sub, p)).toEqual({ path: 'empty.txt', absolutePath: p, text: '', encoding: 'utf-8', size: 0 });
-    const { code, out } = await scan(['scan', sub, '--json', '--jobs', '1']);
+    const { code, out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
     expect(code).toBe(0);
     const result = JSON.parse(out) as ScanJson;
     expect(result.documents).toEqual([{ path: 'empty.txt', title: '', encoding: 'utf-8', date: { value: null, source: 'none' }, mentions: [], dates: [] }]);
@@ -278,7 +269,7 @@ describe('document reliability', () => {
     if (isProblem(read)) return;
     expect(read.size).toBeGreaterThan(2 * MB);
     expect(read.text).toBe(line);
-    const { out } = await scan(['scan', sub, '--json', '--jobs', '1']);
+    const { out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
     const [doc] = (JSON.parse(out) as ScanJson).documents;
     expect(doc!.title).toHaveLength(200);
     expect(doc!.title.endsWith('…')).toBe(true);
@@ -298,7 +289,7 @@ describe('document reliability', () => {
     // Exactly at the limit is allowed.
     const at = write('too-big/at-limit.txt', 'a'.repeat(MB));
     expect(isProblem(await readCorpusFile(sub, at, MB))).toBe(false);
-    const { out } = await scan(['scan', sub, '--json', '--jobs', '1', '--max-size', '1']);
+    const { out } = await runCli(['scan', sub, '--json', '--jobs', '1', '--max-size', '1']);
     const result = JSON.parse(out) as ScanJson;
     expect(result.documents.map((d) => d.path)).toEqual(['at-limit.txt']);
     expect(result.errors).toEqual([
@@ -331,7 +322,7 @@ describe('document reliability', () => {
     expect(decodeBytes(odd)).toEqual({ ok: false, reason: 'truncated UTF-16LE (odd number of bytes)' });
     const q = write('utf16/odd.txt', odd);
     expect(await readCorpusFile(sub, q)).toEqual({ path: 'odd.txt', message: 'skipped: truncated UTF-16LE (odd number of bytes)' });
-    const { out } = await scan(['scan', sub, '--json', '--jobs', '1']);
+    const { out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
     const result = JSON.parse(out) as ScanJson;
     expect(result.documents.map((d) => [d.path, d.encoding, d.mentions.map((m) => m.entity)])).toEqual([['le.txt', 'utf-16le', ['person.sergey-lavrov', 'place.moscow', 'place.ankara']]]);
     expect(result.errors).toEqual([{ path: 'odd.txt', message: 'skipped: truncated UTF-16LE (odd number of bytes)', line: null, column: null }]);
@@ -341,7 +332,7 @@ describe('document reliability', () => {
     const sub = path.join(dir, 'crlf');
     const text = 'لقاء في موسكو\r\n\r\nالتقى لافروف نظيره التركي جاويش أوغلو بموسكو في 17 أيلول 2018.\r\nوقال لافروف: «المحادثات مستمرة».\r\n';
     write('crlf/crlf.txt', text);
-    const { out } = await scan(['scan', sub, '--json', '--jobs', '1']);
+    const { out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
     const [doc] = (JSON.parse(out) as ScanJson).documents;
     expect(doc!.title).toBe('لقاء في موسكو');
     for (const m of doc!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
@@ -377,7 +368,7 @@ describe('document reliability', () => {
     mkdirSync(sub);
     const N = 5000;
     for (let i = 0; i < N; i++) writeFileSync(path.join(sub, `doc-${String(i).padStart(4, '0')}.txt`), i % 2 ? `خبر ${i} من موسكو` : `Note ${i}`);
-    const { code, out } = await scan(['scan', sub, '--json', '--jobs', '1']);
+    const { code, out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
     expect(code).toBe(0);
     const result = JSON.parse(out) as ScanJson;
     expect(result.errors).toEqual([]);
