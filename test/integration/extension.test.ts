@@ -3,18 +3,9 @@
 // (3 .txt documents), using only the public `vscode` API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, waitFor } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
 const FIXTURE_DOCUMENTS = 3;
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-}
 
 suite('Corpus Lens extension', () => {
   test('is installed under its id', () => {

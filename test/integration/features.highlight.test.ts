@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension/extension';
-import { EXTENSION_ID, until } from './helpers';
+import { openNewDocument, until } from './helpers';
 
 const FILE = 'highlight-note.txt';
 const TEXT = 'وصل الوفد بإدلب ثم التقى سيرغي لافروف في موسكو.\nاقرأ أيضاً: خبر آخر عن إدلب';
@@ -38,15 +38,7 @@ suite('Entity highlights', () => {
   const applied = (): Record<string, Tuple[]> => api.decorations.appliedRanges(uri.toString()) as Record<string, Tuple[]>;
 
   suiteSetup(async () => {
-    const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    await api.service.start();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder');
-    uri = vscode.Uri.joinPath(folder.uri, FILE);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(TEXT));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    ({ api, uri } = await openNewDocument(FILE, TEXT));
   });
 
   suiteTeardown(async () => {

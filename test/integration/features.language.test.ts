@@ -5,8 +5,7 @@
 // it (and can be turned off). The document is created at test time and deleted after.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorpusLensApi } from '../../src/extension/extension';
-import { EXTENSION_ID, hoverText, until } from './helpers';
+import { hoverText, openNewDocument, until } from './helpers';
 
 const FILE = 'language-note.txt';
 const TEXT = "قالَ وزيـــر الخارجية إن الوفد وصل بإدلب، ثم التقى سيرغي لافروف في موسكو.\nThe road to Ma'arrat al-Numan.";
@@ -25,15 +24,7 @@ suite('Corpus Text language', () => {
     until(() => (current()?.languageId === language ? current() : undefined), `language ${language}`);
 
   suiteSetup(async () => {
-    const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
-    assert.ok(ext);
-    const api = await ext.activate();
-    await api.service.start();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder');
-    uri = vscode.Uri.joinPath(folder.uri, FILE);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(TEXT));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    ({ uri } = await openNewDocument(FILE, TEXT));
   });
 
   suiteTeardown(async () => {

@@ -37,6 +37,29 @@ export async function until<T>(probe: () => T | undefined | false | Promise<T | 
   }
 }
 
+/** Polls `predicate` until it holds; false (no throw) after the timeout, so callers can say why. */
+export async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+/**
+ * Activates the extension and waits for its first index, then writes `text` to `name` in the
+ * workspace and shows it in an editor. The caller deletes the file when done.
+ */
+export async function openNewDocument(name: string, text: string): Promise<{ api: CorpusLensApi; uri: vscode.Uri }> {
+  const extensionApi = await api();
+  await extensionApi.service.start();
+  const uri = file(name);
+  await vscode.workspace.fs.writeFile(uri, encode(text));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return { api: extensionApi, uri };
+}
+
 /** The Markdown of every hover VS Code's hover providers give at `offset`. */
 export async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));

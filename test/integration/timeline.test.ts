@@ -4,17 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension/extension';
+import { EXTENSION_ID, waitFor } from './helpers';
 
-const EXTENSION_ID = 'corpus-lens.corpus-lens';
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-}
 
 suite('Timeline', () => {
   let api: CorpusLensApi;
