@@ -1,15 +1,16 @@
 /**
  * Multi-pattern, whole-word matching of catalog aliases over a normalized text.
  *
- * Aliases are stored in a trie keyed by whole normalized words, so each text position is
- * one hash lookup per clitic reading plus one per further word of the alias: the cost is
- * linear in the text and does not grow with the catalog (beyond building the trie). This is
- * Aho–Corasick's goal on a word alphabet; failure links are not needed because matches are
- * taken leftmost-longest and never start inside a word.
+ * Aliases are stored in a character trie (charTrie.ts); each token of the text is walked
+ * from the root once per clitic reading, character by character, and a walk usually ends
+ * after a letter or two. The cost is linear in the text and does not grow with the catalog,
+ * and nothing is allocated per token. This is Aho–Corasick's goal; failure links are not
+ * needed because matches are taken leftmost-longest and never start inside a word.
  */
 import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { tokenize, words } from '../text/tokenize';
-import { acceptsArticleStripped, visitCliticReadings } from './clitics';
+import { CharTrie, GAP } from './charTrie';
+import { acceptsArticleStripped, RESTORE_ALEF, RESTORE_ARTICLE, visitCliticReadingsAt } from './clitics';
 
 /** An alias the matcher should find. */
 export interface AliasInput {
@@ -34,24 +35,6 @@ export interface Mention {
   ambiguous: boolean;
 }
 
-interface Terminal {
-  entityId: string;
-  alias: string;
-  words: string[];
-  ambiguous: boolean;
-}
-
-interface Match {
-  terminal: Terminal;
-  lastToken: number;
-  skip: number;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
-  terminal: Terminal | undefined;
-}
-
 /** Gap between the words of a multi-word alias: spaces, tabs, hyphens; never a line break. */
 function isGap(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
@@ -68,45 +51,48 @@ export interface AliasConflict {
   dropped: string;
 }
 
+const ALEF = 0x0627;
+const LAM = 0x0644;
+
 export class EntityMatcher {
-  private readonly root = new Map<string, TrieNode>();
+  private readonly trie = new CharTrie();
+  /** Per terminal (an alias's words): its entity, its catalog spelling, its flags. */
+  private readonly entityIds: string[] = [];
+  private readonly aliasTexts: string[] = [];
+  private readonly ambiguousFlags: boolean[] = [];
+  /** Whether the alias may match a token whose article was stripped (see acceptsArticleStripped). */
+  private readonly strippable: boolean[] = [];
   /** Aliases that normalize to the same words as another entity's alias (first one kept). */
   readonly conflicts: AliasConflict[] = [];
-  private size = 0;
 
   constructor(aliases: Iterable<AliasInput>) {
     for (const a of aliases) this.add(a);
+    this.trie.freeze();
   }
 
   /** Number of distinct aliases in the trie. */
   get aliasCount(): number {
-    return this.size;
+    return this.entityIds.length;
   }
 
   private add(a: AliasInput): void {
     const w = words(normalize(a.text).text);
     if (w.length === 0) return;
-    let map = this.root;
-    let node: TrieNode | undefined;
-    for (const word of w) {
-      node = map.get(word);
-      if (!node) {
-        node = { next: undefined, terminal: undefined };
-        map.set(word, node);
-      }
-      map = node.next ??= new Map();
-    }
-    if (!node) return;
-    if (node.terminal) {
-      if (node.terminal.entityId !== a.entityId) {
-        this.conflicts.push({ alias: a.text, kept: node.terminal.entityId, dropped: a.entityId });
-      } else if (node.terminal.ambiguous && !a.ambiguous) {
-        node.terminal.ambiguous = false; // an unambiguous spelling of the same words wins
+    const node = this.trie.insert(w);
+    const existing = this.trie.terminalAt(node);
+    if (existing >= 0) {
+      if (this.entityIds[existing] !== a.entityId) {
+        this.conflicts.push({ alias: a.text, kept: this.entityIds[existing]!, dropped: a.entityId });
+      } else if (this.ambiguousFlags[existing] && !a.ambiguous) {
+        this.ambiguousFlags[existing] = false; // an unambiguous spelling of the same words wins
       }
       return;
     }
-    node.terminal = { entityId: a.entityId, alias: a.text, words: w, ambiguous: a.ambiguous ?? false };
-    this.size++;
+    this.trie.setTerminal(node, this.entityIds.length);
+    this.entityIds.push(a.entityId);
+    this.aliasTexts.push(a.text);
+    this.ambiguousFlags.push(a.ambiguous ?? false);
+    this.strippable.push(acceptsArticleStripped(w));
   }
 
   /**
@@ -116,47 +102,61 @@ export class EntityMatcher {
   match(original: string, normalized: NormalizedText = normalize(original)): Mention[] {
     const text = normalized.text;
     const tokens = tokenize(text);
+    const trie = this.trie;
     const mentions: Mention[] = [];
     let i = 0;
-    let best: Match | undefined;
-    // Walks the trie from one reading of token i; keeps the longest match, then the least stripped.
-    const tryReading = (key: string, skip: number, articleRemoved: boolean): void => {
-      let node = this.root.get(key);
+    let bestTerminal = -1;
+    let bestLast = -1;
+    let bestSkip = 0;
+    // Walks the trie along one reading of token i and the tokens after it; keeps the longest
+    // match, then the least stripped one.
+    const walk = (restore: number, from: number, skip: number, articleRemoved: boolean): void => {
+      let node = 0;
+      if (restore === RESTORE_ALEF) node = trie.step(0, ALEF);
+      else if (restore === RESTORE_ARTICLE) node = trie.step(trie.step(0, ALEF), LAM);
+      if (node < 0) return;
       let j = i;
-      while (node) {
-        const t = node.terminal;
-        if (t && (!articleRemoved || acceptsArticleStripped(t.words))) {
-          if (!best || j > best.lastToken || (j === best.lastToken && skip < best.skip)) {
-            best = { terminal: t, lastToken: j, skip };
-          }
+      let pos = from;
+      for (;;) {
+        const end = tokens.ends[j]!;
+        while (pos < end) {
+          node = trie.step(node, text.charCodeAt(pos++));
+          if (node < 0) return;
         }
-        if (!node.next || j + 1 >= tokens.count || !isGap(text, tokens.ends[j]!, tokens.starts[j + 1]!)) break;
-        j++;
-        node = node.next.get(text.slice(tokens.starts[j], tokens.ends[j]));
+        const t = trie.terminalAt(node);
+        if (t >= 0 && (!articleRemoved || this.strippable[t]) && (j > bestLast || (j === bestLast && skip < bestSkip))) {
+          bestTerminal = t;
+          bestLast = j;
+          bestSkip = skip;
+        }
+        if (j + 1 >= tokens.count || !isGap(text, end, tokens.starts[j + 1]!)) return;
+        node = trie.stepSymbol(node, GAP);
+        if (node < 0) return;
+        pos = tokens.starts[++j]!;
       }
     };
     while (i < tokens.count) {
       const tokenStart = tokens.starts[i]!;
-      best = undefined;
-      visitCliticReadings(text.slice(tokenStart, tokens.ends[i]), tryReading);
-      const found = best as Match | undefined; // assigned inside tryReading
-      if (!found) {
+      bestTerminal = -1;
+      bestLast = -1;
+      visitCliticReadingsAt(text, tokenStart, tokens.ends[i]!, walk);
+      if (bestTerminal < 0) {
         i++;
         continue;
       }
-      const range = toOriginalRange(normalized, tokenStart + found.skip, tokens.ends[found.lastToken]!);
+      const range = toOriginalRange(normalized, tokenStart + bestSkip, tokens.ends[bestLast]!);
       const tokenOriginalStart = normalized.starts[tokenStart]!;
       const mention: Mention = {
-        entityId: found.terminal.entityId,
+        entityId: this.entityIds[bestTerminal]!,
         start: range.start,
         end: range.end,
         text: original.slice(range.start, range.end),
-        alias: found.terminal.alias,
-        ambiguous: found.terminal.ambiguous,
+        alias: this.aliasTexts[bestTerminal]!,
+        ambiguous: this.ambiguousFlags[bestTerminal]!,
       };
       if (range.start > tokenOriginalStart) mention.clitic = original.slice(tokenOriginalStart, range.start);
       mentions.push(mention);
-      i = found.lastToken + 1;
+      i = bestLast + 1;
     }
     return resolveAmbiguous(mentions);
   }

@@ -142,33 +142,21 @@ const slowCache = new Map<number, string>();
 /** Normalizes `original` and keeps, for each output unit, the range of its source character. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
+  // Only the slow path can make the text longer (ß → ss, ligatures), so the buffers grow
+  // there and nowhere else: the loop over ordinary characters has no capacity check.
   let capacity = n + 16;
   let out = new Uint16Array(capacity);
   let starts = new Uint32Array(capacity);
   let ends = new Uint32Array(capacity);
   let len = 0;
-
-  const grow = (needed: number): void => {
-    if (len + needed <= capacity) return;
-    capacity = Math.max(capacity * 2, len + needed);
-    const o = new Uint16Array(capacity);
-    o.set(out);
-    out = o;
-    const s = new Uint32Array(capacity);
-    s.set(starts);
-    starts = s;
-    const e = new Uint32Array(capacity);
-    e.set(ends);
-    ends = e;
-  };
+  let loneSurrogate = false;
 
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    // Surrogate pairs pass through unchanged, both units mapped to the whole pair.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = original.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Surrogate pairs pass through unchanged, both units mapped to the whole pair.
+      const d = c <= 0xdbff && i + 1 < n ? original.charCodeAt(i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
-        grow(2);
         out[len] = c;
         starts[len] = i;
         ends[len++] = i + 2;
@@ -178,34 +166,56 @@ export function normalize(original: string): NormalizedText {
         i++;
         continue;
       }
+      loneSurrogate = true;
     }
     const mapped = table[c]!;
-    if (mapped === STRIP) continue;
-    if (mapped === COMPLEX) {
+    if (mapped === 0) {
+      out[len] = c;
+      starts[len] = i;
+      ends[len++] = i + 1;
+    } else if (mapped === STRIP) {
+      continue;
+    } else if (mapped !== COMPLEX) {
+      out[len] = mapped;
+      starts[len] = i;
+      ends[len++] = i + 1;
+    } else {
       let replacement = slowCache.get(c);
       if (replacement === undefined) {
         replacement = slowPath(String.fromCharCode(c));
         slowCache.set(c, replacement);
       }
-      grow(replacement.length);
+      if (len + replacement.length + (n - i) > capacity) {
+        capacity = Math.max(capacity * 2, len + replacement.length + (n - i));
+        out = grown(out, new Uint16Array(capacity));
+        starts = grown(starts, new Uint32Array(capacity));
+        ends = grown(ends, new Uint32Array(capacity));
+      }
       for (let k = 0; k < replacement.length; k++) {
         out[len] = replacement.charCodeAt(k);
         starts[len] = i;
         ends[len++] = i + 1;
       }
-      continue;
     }
-    grow(1);
-    out[len] = mapped === 0 ? c : mapped;
-    starts[len] = i;
-    ends[len++] = i + 1;
   }
 
-  return { text: decodeUnits(out, len), starts: starts.slice(0, len), ends: ends.slice(0, len) };
+  return { text: decodeUnits(out, len, loneSurrogate), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
-/** Builds a string from UTF-16 units in chunks (String.fromCharCode has an argument limit). */
-function decodeUnits(units: Uint16Array, len: number): string {
+function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * Builds the string from UTF-16 units. TextDecoder is native and fast, but it replaces a
+ * lone surrogate with U+FFFD, so text with one takes String.fromCharCode (in chunks: it has
+ * an argument limit) and keeps the unit as it is.
+ */
+function decodeUnits(units: Uint16Array, len: number, loneSurrogate: boolean): string {
+  if (!loneSurrogate) return utf16.decode(units.subarray(0, len));
   const CHUNK = 8192;
   let s = '';
   for (let i = 0; i < len; i += CHUNK) {
