@@ -1,17 +1,24 @@
 // `npm run test:integration`: runs test/integration (mocha) inside a real VS Code extension host,
 // offline. VS Code = code-server (scripts/vscode-server.mjs); its web workbench is driven by
 // headless Chromium (scripts/browser.mjs). Then a UI smoke check looks for the "Corpus" activity
-// bar item and saves out/smoke.png. Exit code: 0 only if every mocha test and the smoke check pass.
+// bar item and saves out/smoke.png. Then a second server, with workspace trust on, runs
+// test/integration-restricted on a folder it does not trust (Restricted Mode).
+// Exit code: 0 only if every mocha test of both suites and the smoke check pass.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildExtension, buildTests, TEST_ENTRY } from './build-tests.mjs';
+import { buildExtension, buildTests } from './build-tests.mjs';
 import { launchBrowser } from './browser.mjs';
 import { ensureServer, onShutdown, ROOT, startServer } from './vscode-server.mjs';
 
-const FIXTURE = path.join(ROOT, 'test', 'integration', 'fixtures', 'workspace');
 const OUT = path.join(ROOT, 'out');
-const CONSOLE_LOG = path.join(OUT, 'integration-console.log');
+/** The mocha suites: a folder under test/ with index.ts, *.test.ts and fixtures/workspace/. */
+const SUITES = [
+  // The UI smoke check runs on this suite's server, after its tests.
+  { suite: 'integration', workspaceTrust: false, consoleLog: path.join(OUT, 'integration-console.log'), smoke: true },
+  // Workspace trust on, folder untrusted; its last tests grant trust through the Workspace Trust editor.
+  { suite: 'integration-restricted', workspaceTrust: true, consoleLog: path.join(OUT, 'integration-restricted-console.log'), onPage: grantTrustWhenAsked },
+];
 const SMOKE_PNG = path.join(OUT, 'smoke.png');
 const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS) || 5 * 60_000;
 const TEST_RUN_TIMEOUT_MS = 3 * 60_000;
@@ -25,18 +32,18 @@ const log = (msg) => console.log(`[integration] ${msg}`);
 
 let server = null;
 const browsers = new Set();
-let workspaceCopy = null;
+const workspaceCopies = new Set();
 const cleanup = onShutdown(async () => {
   // Browser first (it holds connections to the server), temp dirs last.
   for (const b of browsers) await b.close();
   if (server) await server.stop();
-  if (workspaceCopy) fs.rmSync(workspaceCopy, { recursive: true, force: true });
+  for (const dir of workspaceCopies) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 let timedOut = false;
 const overall = setTimeout(async () => {
   timedOut = true; // the main flow will now fail on the closed browser; don't report that too
-  console.error(`\n[integration] FAILED: timed out after ${TIMEOUT_MS / 1000} s (set INTEGRATION_TIMEOUT_MS to change). Browser console: ${CONSOLE_LOG}`);
+  console.error(`\n[integration] FAILED: timed out after ${TIMEOUT_MS / 1000} s (set INTEGRATION_TIMEOUT_MS to change). Browser console: ${OUT}/integration*-console.log`);
   await cleanup();
   process.exit(1);
 }, TIMEOUT_MS);
@@ -46,8 +53,23 @@ function consoleText(msg) {
   return msg.text().replace(/^%c\s*(TRACE|DEBUG|INFO|WARN|ERR|ERROR)\s+color:\s*\S+\s?/, '');
 }
 
+/**
+ * What a user does when a test runs "Workspaces: Manage Workspace Trust": press "Trust" in the
+ * Workspace Trust editor. Runs alongside the mocha run; the extension host cannot grant trust itself.
+ */
+async function grantTrustWhenAsked(page) {
+  const button = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ }).first();
+  try {
+    await button.waitFor({ state: 'visible', timeout: TEST_RUN_TIMEOUT_MS });
+    await button.click();
+    log('pressed "Trust" in the Workspace Trust editor');
+  } catch {
+    /* the page closed, or no test asked: the tests waiting for trust report it */
+  }
+}
+
 /** Loads the workbench with the extension + test entry and resolves with mocha's results. */
-async function runMochaSuite(consoleLog) {
+async function runMochaSuite(entry, consoleLog, onPage) {
   const browser = await launchBrowser();
   browsers.add(browser);
   const { page } = browser;
@@ -80,9 +102,10 @@ async function runMochaSuite(consoleLog) {
     consoleLog.write(`[pageerror] ${err.stack || err}\n`);
     console.log(`[workbench pageerror] ${err.message}`);
   });
-  const url = server.url({ extensionDevelopmentPath: ROOT, extensionTestsPath: TEST_ENTRY });
+  const url = server.url({ extensionDevelopmentPath: ROOT, extensionTestsPath: entry });
   if (VERBOSE) log(`opening ${url}`);
   await page.goto(url, { timeout: 60_000 });
+  void onPage?.(page);
   let timer;
   const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TEST_RUN_TIMEOUT_MS); });
   const code = await Promise.race([exited, timeout]);
@@ -126,39 +149,70 @@ async function smokeCheck() {
   }
 }
 
+/**
+ * Starts a server on a fresh copy of the suite's fixture folder, runs the suite's mocha tests
+ * (and the smoke check if asked), stops the server. Resolves with mocha's results, `ok` and `smokeOk`.
+ */
+async function runSuite({ suite, workspaceTrust, consoleLog: consoleLogPath, onPage, smoke = false }) {
+  // Run on a copy: the extension may write state (e.g. .corpus/) into the workspace folder.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-fixture-'));
+  workspaceCopies.add(copy);
+  const folder = path.join(copy, 'workspace');
+  fs.cpSync(path.join(ROOT, 'test', suite, 'fixtures', 'workspace'), folder, { recursive: true });
+  try {
+    const entry = await buildTests(suite);
+    server = await startServer({ folder, verbose: VERBOSE, workspaceTrust });
+    log(`VS Code server on ${server.baseUrl}${workspaceTrust ? ' (workspace trust on)' : ''} (${elapsed()}), running test/${suite} in the extension host…`);
+    const consoleLog = fs.createWriteStream(consoleLogPath);
+    const mocha = await runMochaSuite(entry, consoleLog, onPage);
+    consoleLog.end();
+    let ok = mocha.exitCode === 0 && mocha.summary && mocha.failed === 0 && mocha.passed > 0;
+    if (!mocha.summary) {
+      console.error(`[integration] test/${suite}: no mocha summary seen (exit code ${mocha.exitCode}); did the test entry load? Browser console: ${path.relative(ROOT, consoleLogPath)}`);
+      if (VERBOSE === false) console.error(server.output().split('\n').slice(-30).join('\n'));
+    } else if (mocha.exitCode !== 0 && mocha.failed === 0) {
+      console.error(`[integration] test/${suite}: the extension host reported exit code ${mocha.exitCode}`);
+      ok = false;
+    }
+    let smokeOk;
+    if (smoke) {
+      log(`running UI smoke check (${elapsed()})`);
+      smokeOk = await smokeCheck();
+    }
+    return { ...mocha, ok, smokeOk };
+  } finally {
+    if (server) await server.stop();
+    server = null;
+    fs.rmSync(copy, { recursive: true, force: true });
+    workspaceCopies.delete(copy);
+  }
+}
+
 let exitCode = 1;
 try {
   await ensureServer((m) => console.log(m));
   log('building extension and tests');
   buildExtension();
-  await buildTests();
   fs.mkdirSync(OUT, { recursive: true });
-  // Run on a copy: the extension may write state (e.g. .corpus/) into the workspace folder.
-  workspaceCopy = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-fixture-'));
-  const folder = path.join(workspaceCopy, 'workspace');
-  fs.cpSync(FIXTURE, folder, { recursive: true });
-  server = await startServer({ folder, verbose: VERBOSE });
-  log(`VS Code server on ${server.baseUrl} (${elapsed()}), running mocha in the extension host…`);
 
-  const consoleLog = fs.createWriteStream(CONSOLE_LOG);
-  const mocha = await runMochaSuite(consoleLog);
-  consoleLog.end();
-  let mochaOk = mocha.exitCode === 0 && mocha.summary && mocha.failed === 0 && mocha.passed > 0;
-  if (!mocha.summary) {
-    console.error(`[integration] no mocha summary seen (exit code ${mocha.exitCode}); did the test entry load? Browser console: ${path.relative(ROOT, CONSOLE_LOG)}`);
-    if (VERBOSE === false) console.error(server.output().split('\n').slice(-30).join('\n'));
-  } else if (mocha.exitCode !== 0 && mocha.failed === 0) {
-    console.error(`[integration] the extension host reported exit code ${mocha.exitCode}`);
-    mochaOk = false;
+  let passed = 0;
+  let failed = 0;
+  let allOk = true;
+  // INTEGRATION_SUITES=integration-restricted (comma-separated) runs only those suites, for quicker iteration.
+  const only = process.env.INTEGRATION_SUITES?.split(',').map((x) => x.trim());
+  const suites = SUITES.filter((x) => !only || only.includes(x.suite));
+  if (suites.length === 0) throw new Error(`INTEGRATION_SUITES=${process.env.INTEGRATION_SUITES} names no suite (${SUITES.map((x) => x.suite).join(', ')})`);
+  for (const spec of suites) {
+    const result = await runSuite(spec);
+    passed += result.passed + (result.smokeOk === true ? 1 : 0);
+    // A suite that never reported counts as one failure.
+    failed += result.failed + (result.summary || result.ok ? 0 : 1) + (result.smokeOk === false ? 1 : 0);
+    allOk &&= result.ok && result.smokeOk !== false;
+    log(`test/${spec.suite}: ${result.passed} passed, ${result.failed} failed (${elapsed()})`);
   }
-
-  log(`running UI smoke check (${elapsed()})`);
-  const smokeOk = await smokeCheck();
-
-  const passed = mocha.passed + (smokeOk ? 1 : 0);
-  const failed = mocha.failed + (smokeOk ? 0 : 1) + (mocha.summary || mochaOk ? 0 : 1);
-  exitCode = mochaOk && smokeOk ? 0 : 1;
-  log(`${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${elapsed()} (mocha tests + 1 UI smoke check)`);
+  exitCode = allOk ? 0 : 1;
+  const smoke = suites.some((x) => x.smoke) ? ' + 1 UI smoke check' : '';
+  log(`${exitCode === 0 ? 'PASSED' : 'FAILED'} in ${elapsed()} (mocha tests of ${suites.map((x) => `test/${x.suite}`).join(' and ')}${smoke})`);
   console.log(`${passed} passed, ${failed} failed`);
 } catch (err) {
   if (!timedOut) console.error(`[integration] FAILED: ${err.stack || err}`);

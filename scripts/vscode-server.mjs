@@ -137,9 +137,11 @@ export function workbenchUrl(port, folder, { extensionDevelopmentPath, extension
 /**
  * Starts code-server on `folder` and waits until it answers HTTP. Everything it writes (settings,
  * extensions, logs, XDG dirs) goes to a fresh temp dir so runs never see the user's VS Code state.
+ * Workspace trust is off unless `workspaceTrust` is true: then the folder opens in Restricted
+ * Mode (the browser profile is fresh, so it has trusted nothing), without the startup dialog.
  * Returns { port, baseUrl, url(opts), tmpDir, output(), exited, stop() }; stop() kills the process group.
  */
-export async function startServer({ folder, port, host = '127.0.0.1', log = console.log, verbose = false, settings = {}, extensionsDir = null }) {
+export async function startServer({ folder, port, host = '127.0.0.1', log = console.log, verbose = false, settings = {}, extensionsDir = null, workspaceTrust = false }) {
   const entry = await ensureServer(log);
   port = await freePort(port, host);
   // Where this machine reaches the server (a wildcard bind address is not a URL host).
@@ -152,7 +154,10 @@ export async function startServer({ folder, port, host = '127.0.0.1', log = cons
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    // With trust on: no modal "Do you trust the authors?" dialog (it would block the workbench
+    // UI), no banner; the folder simply opens restricted.
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
@@ -169,7 +174,8 @@ export async function startServer({ folder, port, host = '127.0.0.1', log = cons
     '--bind-addr', `${host}:${port}`,
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir ?? path.join(tmpDir, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     path.resolve(folder),
   ];
   let output = '';

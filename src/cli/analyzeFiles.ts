@@ -7,16 +7,19 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { DocumentAnalysis } from '../core/analysis/analyzeDocument';
 import { createEngine, type Engine, type EngineSetup } from '../core/engine';
+import { packAnalysis, type PackedAnalysis } from '../core/index/corpusIndex';
 import { isProblem, readCorpusFile } from './readCorpus';
 
 export interface FileResult {
   path: string;
   encoding?: string;
   size?: number;
-  /** Absent when the file was skipped (`problem`) or when the engine is off. */
-  analysis?: DocumentAnalysis;
+  /**
+   * Absent when the file was skipped (`problem`) or when the engine is off. Mentions come
+   * packed: a worker sends them as one transferred buffer (unpackMentions builds objects).
+   */
+  analysis?: PackedAnalysis;
   problem?: string;
 }
 
@@ -35,12 +38,26 @@ interface WorkerInit {
   options: Omit<AnalyzeFilesOptions, 'jobs'>;
 }
 
-async function processFile(file: string, options: Omit<AnalyzeFilesOptions, 'jobs'>, engine: Engine | undefined): Promise<FileResult> {
+/** Files read ahead of the analysis, per thread. */
+const READ_AHEAD = 8;
+
+/** A read file waiting for the engine: the result without analysis, and the text. */
+type ReadResult = FileResult & { text?: string };
+
+async function readOnly(file: string, options: Omit<AnalyzeFilesOptions, 'jobs'>): Promise<ReadResult> {
   const read = await readCorpusFile(options.root, file, options.maxBytes);
   if (isProblem(read)) return { path: read.path, problem: read.message };
-  const result: FileResult = { path: read.path, encoding: read.encoding, size: read.size };
-  if (engine) result.analysis = engine.analyze(read.text, path.basename(read.path));
+  return { path: read.path, encoding: read.encoding, size: read.size, text: read.text };
+}
+
+function finish(read: ReadResult, engine: Engine | undefined): FileResult {
+  const { text, ...result } = read;
+  if (engine && text !== undefined) result.analysis = packAnalysis(engine.analyze(text, path.basename(read.path)));
   return result;
+}
+
+async function processFile(file: string, options: Omit<AnalyzeFilesOptions, 'jobs'>, engine: Engine | undefined): Promise<FileResult> {
+  return finish(await readOnly(file, options), engine);
 }
 
 /** Whether this module runs from a bundle that a worker thread can load again. */
@@ -56,7 +73,18 @@ export async function* analyzeFiles(files: readonly string[], options: AnalyzeFi
   const jobs = Math.min(options.jobs ?? defaultJobs(), files.length);
   if (jobs <= 1 || !canUseWorkers()) {
     const engine = options.engine === false ? undefined : createEngine(options.setup);
-    for (const f of files) yield await processFile(f, options, engine);
+    // Reads run ahead of the analysis, so the thread never waits on the disk between files.
+    const ahead: Array<Promise<FileResult>> = [];
+    let next = 0;
+    const fill = (): void => {
+      while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readOnly(files[next++]!, options));
+    };
+    fill();
+    while (ahead.length) {
+      const read = await ahead.shift()!;
+      fill();
+      yield finish(read, engine);
+    }
     return;
   }
   const { jobs: _jobs, ...rest } = options;
@@ -79,8 +107,8 @@ export async function* analyzeFiles(files: readonly string[], options: AnalyzeFi
       failure = e;
       wake?.();
     });
-    dispatch(w);
-    dispatch(w); // two in flight per worker keeps it busy while results travel back
+    // Several in flight per worker: its reads overlap its analyses and results travelling back.
+    for (let k = 0; k < READ_AHEAD; k++) dispatch(w);
   }
   try {
     for (let i = 0; i < files.length; i++) {
@@ -107,7 +135,7 @@ export function runWorkerIfAny(): boolean {
   const engine = options.engine === false ? undefined : createEngine(options.setup);
   parentPort!.on('message', (m: { index: number; file: string }) => {
     void processFile(m.file, options, engine).then(
-      (result) => parentPort!.postMessage({ index: m.index, result }),
+      (result) => parentPort!.postMessage({ index: m.index, result }, result.analysis ? [result.analysis.packed.data.buffer as ArrayBuffer] : []),
       (e: unknown) => parentPort!.postMessage({ index: m.index, result: { path: m.file, problem: `failed: ${(e as Error).message}` } }),
     );
   });

@@ -1,4 +1,5 @@
 /** The `scan` command: read a folder, run the engine, write JSON, JSON lines or CSV. */
+import { unpackMentions } from '../core/index/packedMentions';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CatalogSource } from '../core/catalog/catalog';
@@ -61,7 +62,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
       title: analysis.title,
       encoding: read.encoding ?? 'utf-8',
       date: { value: analysis.date.value, source: analysis.date.source, ...(analysis.date.note ? { note: analysis.date.note } : {}) },
-      mentions: analysis.mentions.map((m) => ({
+      mentions: unpackMentions(analysis.packed).map((m) => ({
         entity: m.entityId,
         start: m.start,
         end: m.end,

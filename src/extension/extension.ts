@@ -28,6 +28,8 @@ export interface CorpusLensApi {
   timeline: TimelineApi;
   /** Test and inspection query: the highlight ranges last applied to each visible document. */
   decorations: DecorationsQuery;
+  /** The extension's log folder (`ExtensionContext.logUri`), where VS Code writes the "Corpus Lens" output channel. */
+  logUri: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
@@ -59,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   }
   // Indexing runs in the background; activation does not wait for it.
   service.start().catch((e: unknown) => log().error(`Indexing failed: ${(e as Error).stack ?? String(e)}`));
-  return { service, timeline: timelineApi, decorations: decorationsApi };
+  return { service, timeline: timelineApi, decorations: decorationsApi, logUri: context.logUri };
 }
 
 export function deactivate(): void {}

@@ -11,6 +11,7 @@ export interface Settings {
   include: string;
   exclude: string;
   maxFileSizeMB: number;
+  keepTextsMB: number;
 }
 
 const DEFAULTS: Settings = {
@@ -19,6 +20,7 @@ const DEFAULTS: Settings = {
   include: '**/*.txt',
   exclude: '**/{node_modules,.git,.corpus}/**',
   maxFileSizeMB: 20,
+  keepTextsMB: 256,
 };
 
 const warned = new Set<string>();
@@ -42,5 +44,6 @@ export function readSettings(): Settings {
     include: pick('include', (v) => typeof v === 'string' && v.trim().length > 0),
     exclude: pick('exclude', (v) => typeof v === 'string'),
     maxFileSizeMB: pick('maxFileSizeMB', (v) => typeof v === 'number' && v > 0),
+    keepTextsMB: pick('keepTextsMB', (v) => typeof v === 'number' && v >= 0),
   };
 }

@@ -4,6 +4,7 @@
  * aliases as fixed strings. Prints ratios and writes them to bench-results/bench.json.
  *
  *   npm run bench                       # 1,000 and 10,000 documents
+ *   npm run bench -- --large            # also 100,000 documents (~430 MB generated once in .cache/bench)
  *   npm run bench -- --sizes 100000     # other sizes
  *   npm run bench -- --jobs 1           # no worker threads
  */
@@ -14,7 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
 import { builtinCatalog } from '../../src/core/catalog/builtin';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { parseCache, serializeCache, type CacheEntry } from '../../src/core/index/cacheFormat';
+import { CorpusIndex, packAnalysis } from '../../src/core/index/corpusIndex';
+import { createEngine } from '../../src/core/engine';
 import { EntityMatcher } from '../../src/core/match/matcher';
 import { analyzeFiles, defaultJobs, runWorkerIfAny } from '../../src/cli/analyzeFiles';
 import { listTextFiles } from '../../src/cli/readCorpus';
@@ -23,7 +26,7 @@ import { generateCorpus, generateDocument, type GeneratorInput } from './generat
 const root = process.cwd();
 const args = process.argv.slice(2);
 const sizesArg = args.indexOf('--sizes');
-const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1000, 10000];
+const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : args.includes('--large') ? [1000, 10000, 100000] : [1000, 10000];
 
 class PeakMemory {
   peak = 0;
@@ -75,6 +78,57 @@ async function timeIndex(dir: string): Promise<{ ms: number; mentions: number; p
   return { ms, mentions: index.mentionCount(), peakRss: mem.stop(), index };
 }
 
+/** Writes the index as the extension's cache file would hold it (size and mtime per file). */
+async function writeCache(index: CorpusIndex, dir: string, file: string): Promise<number> {
+  const entries: CacheEntry[] = [];
+  for (const d of index.documents()) {
+    const st = await fs.stat(path.join(dir, d.path));
+    entries.push({ size: st.size, mtime: st.mtimeMs, doc: d.toPacked() });
+  }
+  const text = serializeCache('bench', entries);
+  await fs.writeFile(file, text);
+  return Buffer.byteLength(text);
+}
+
+/** A warm start as the extension makes it: load the cache, list and stat the files, keep the unchanged ones. */
+async function timeWarm(dir: string, file: string): Promise<{ ms: number; documents: number }> {
+  const t0 = performance.now();
+  const parsed = parseCache(await fs.readFile(file, 'utf8'), 'bench');
+  if (parsed.kind !== 'ok') throw new Error(`cache not usable: ${parsed.kind}`);
+  const { files } = await listTextFiles(dir);
+  const index = new CorpusIndex();
+  const STATS_IN_FLIGHT = 64;
+  for (let k = 0; k < files.length; k += STATS_IN_FLIGHT) {
+    const batch = files.slice(k, k + STATS_IN_FLIGHT);
+    const stats = await Promise.all(batch.map((f) => fs.stat(f)));
+    batch.forEach((f, j) => {
+      const hit = parsed.entries.get(path.relative(dir, f).split(path.sep).join('/'));
+      if (hit && hit.size === stats[j]!.size && hit.mtime === stats[j]!.mtimeMs) index.set(hit.doc);
+    });
+  }
+  return { ms: performance.now() - t0, documents: index.size };
+}
+
+/**
+ * One changed document in an indexed corpus, as the file watcher handles it: analyse its new
+ * text, put it in the index, and answer what the views then ask (entity counts for the
+ * tree, the hover's counts). Median of 15, each with a different edit.
+ */
+function timeOneChange(index: CorpusIndex, dir: string, file: string, input: GeneratorInput): number {
+  const engine = createEngine(SETUP);
+  const id = path.relative(dir, file).split(path.sep).join('/');
+  const runs: number[] = [];
+  for (let k = 0; k < 15; k++) {
+    const text = generateDocument(input, 5_000_000 + k);
+    const t0 = performance.now();
+    const stored = index.set({ id, path: id, ...packAnalysis(engine.analyze(text, path.basename(file))) });
+    const counts = index.entityCounts();
+    if (counts.length && stored.countedMentions >= 0) index.mentionCountOf(counts[0]!.entityId);
+    runs.push(performance.now() - t0);
+  }
+  return percentile(runs, 50);
+}
+
 function timeRipgrep(dir: string, aliasFile: string): number | null {
   if (spawnSync('rg', ['--version']).status !== 0) return null;
   const t0 = performance.now();
@@ -114,6 +168,12 @@ async function main(): Promise<void> {
     const read = [await timeRead(dir), await timeRead(dir)].sort((a, b) => a.ms - b.ms)[0]!;
     const index = await timeIndex(dir);
     const rg = timeRipgrep(dir, aliasFile);
+    const cacheFile = path.join(cache, `index-cache-${n}.json`);
+    const cacheBytes = await writeCache(index.index, dir, cacheFile);
+    const warm = await timeWarm(dir, cacheFile);
+    if (warm.documents !== index.index.size) throw new Error(`warm start kept ${warm.documents} of ${index.index.size} documents`);
+    // Last: it replaces a document of the index with another text.
+    const oneChangeMs = timeOneChange(index.index, dir, (await listTextFiles(dir)).files[0]!, input);
     const mb = read.bytes / 1024 / 1024;
     const row = {
       documents: read.files,
@@ -121,7 +181,11 @@ async function main(): Promise<void> {
       readOnlyMs: +read.ms.toFixed(0),
       coldIndexMs: +index.ms.toFixed(0),
       ripgrepMs: rg === null ? null : +rg.toFixed(0),
+      warmStartMs: +warm.ms.toFixed(0),
+      cacheMB: +(cacheBytes / 1024 / 1024).toFixed(1),
       indexVsRead: +(index.ms / read.ms).toFixed(2),
+      warmVsCold: +(warm.ms / index.ms).toFixed(2),
+      oneChangeMs: +oneChangeMs.toFixed(1),
       indexVsRipgrep: rg === null ? null : +(index.ms / rg).toFixed(2),
       indexMBps: +(mb / (index.ms / 1000)).toFixed(1),
       mentions: index.mentions,
@@ -160,7 +224,8 @@ async function main(): Promise<void> {
     }
     const m = analysis.mentions[lo];
     if (m && m.start <= offset && offset < m.end) {
-      sink += index.mentionsOf(m.entityId).length + index.coMentioned(m.entityId).length;
+      // What the hover card asks the index for (entityCard.ts).
+      sink += index.mentionCountOf(m.entityId) + index.documentsOf(m.entityId).length + index.coMentioned(m.entityId).length;
     }
     hover.push(performance.now() - t0);
   }

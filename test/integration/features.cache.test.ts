@@ -3,7 +3,7 @@
 // API (activate() returns { service }) in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, folder, until } from './helpers';
+import { api, folder, openNewDocument, until } from './helpers';
 
 suite('Index cache and incremental updates', () => {
   test('a warm rebuild takes unchanged documents from the cache', async () => {
@@ -38,6 +38,40 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('re-matching (as after a catalog change) reuses the decoded texts; a changed file is read again', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false, useCache: false }); // reads every file, keeps the texts
+    const again = await service.rebuild({ progress: false, useCache: false });
+    assert.equal(again.analysed, again.documents);
+    assert.equal(again.fromMemory, again.documents);
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const original = await vscode.workspace.fs.readFile(uri);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('أمطار غزيرة في إدلب.\n'));
+    try {
+      const afterEdit = await service.rebuild({ progress: false, useCache: false });
+      assert.equal(afterEdit.fromMemory, afterEdit.documents - 1);
+      assert.ok(service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.idlib'));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+    }
+  });
+
+  test('the live text of a long document is analysed on a worker, not on the extension host', async () => {
+    const { api: corpus, uri } = await openNewDocument('long-live.txt', 'تقرير طويل عن الطقس.\n'.repeat(6000)); // ~130,000 units
+    const service = corpus.service;
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      const before = service.analysedOnWorkers;
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'وصل الوفد إلى أنقرة. '));
+      const found = await until(() => service.analysisFor(editor.document).mentions.find((m) => m.entityId === 'place.ankara'), 'the new mention in the live analysis');
+      assert.equal(editor.document.getText().slice(found.start, found.end), 'أنقرة');
+      assert.ok(service.analysedOnWorkers > before, 'the live text went to a worker');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('a corrupt cache file is discarded, not trusted, and rewritten', async () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
@@ -53,7 +87,7 @@ suite('Index cache and incremental updates', () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
     const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)));
-    file.documents[0].doc.mentions = 'not a list';
+    file.documents[0].doc.packed.data = 'not a list';
     await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode(JSON.stringify(file)));
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);

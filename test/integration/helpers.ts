@@ -68,3 +68,23 @@ export async function hoverText(document: vscode.TextDocument, offset: number): 
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
 }
+
+type ShowMessage = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+type MessageKind = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+
+/**
+ * Records the notifications the extension shows of one kind (it gets this same `vscode` API
+ * object: the tests run from its folder), still showing them. Call restore() when done.
+ */
+export function recordMessages(kind: MessageKind): { messages: string[]; restore: () => void } {
+  const messages: string[] = [];
+  const window = vscode.window as unknown as Record<MessageKind, ShowMessage>;
+  const original = window[kind];
+  const patched: ShowMessage = (message, ...rest) => {
+    messages.push(message);
+    return original.call(vscode.window, message, ...rest);
+  };
+  window[kind] = patched;
+  assert.equal(window[kind], patched, `cannot record vscode.window.${kind}`);
+  return { messages, restore: () => void (window[kind] = original) };
+}

@@ -14,7 +14,10 @@ export function run(): Promise<void> {
   // console.log to the browser console without substituting them, so format here, once.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
   console.log(START_MARKER);
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // INTEGRATION_GREP=<regexp> (in the environment of `npm run test:integration`, which the
+  // server and its extension host inherit) runs only the matching tests, for quicker iteration.
+  const grep = process.env.INTEGRATION_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   // The bundled tests sit next to this file in out/test/integration/.
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));

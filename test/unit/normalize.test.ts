@@ -132,6 +132,15 @@ describe('normalize: properties', () => {
     );
   });
 
+  it('normalizeKey (the fast path without a map) gives the same text as normalize', () => {
+    fc.assert(
+      fc.property(fc.oneof(mixedText, fc.array(mixedChar, { maxLength: 3000 }).map((a) => a.join(''))), (original) => {
+        expect(normalizeKey(original)).toBe(normalize(original).text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(mixedText, (original) => {

@@ -21,7 +21,8 @@ export interface BuildTimelineOptions {
 export function buildTimeline(index: CorpusIndex, catalog: Catalog, options: BuildTimelineOptions = {}): TimelineEvent[] {
   const agreements = new AgreementsByDate(catalog);
   const events: TimelineEvent[] = [];
-  for (const doc of index.documents()) {
+  for (const stored of index.documents()) {
+    const doc = stored.materialize(); // its mentions are read once per dated sentence
     const text = options.textOf?.(doc.id);
     // A text that no longer matches its analysis (edited since) would give wrong sentences.
     const usable = text !== undefined && doc.dates.every((d) => text.slice(d.start, d.end) === d.text) ? text : undefined;

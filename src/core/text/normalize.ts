@@ -224,9 +224,48 @@ function decodeUnits(units: Uint16Array, len: number, loneSurrogate: boolean): s
   return s;
 }
 
-/** Normalizes a short key (a catalog name, a search query): the text only, no map. */
+/** Reused by normalizeKey: keys are normalized by the thousand (words, lines, lexicon entries). */
+let keyBuffer = new Uint16Array(256);
+
+/**
+ * Normalizes a short key (a catalog name, a search query, a word, a line): the text only,
+ * no map, and the input itself when nothing in it changes. Same rules as normalize().
+ */
 export function normalizeKey(s: string): string {
-  return normalize(s).text;
+  const n = s.length;
+  let i = 0;
+  // Most words of a line need no change at all: find the first unit that does.
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (table[c] !== 0) break; // (surrogates map to 0: they pass unchanged, as in normalize)
+    i++;
+  }
+  if (i === n) return s;
+  if (keyBuffer.length < n * 2 + 16) keyBuffer = new Uint16Array(n * 2 + 16);
+  let out = keyBuffer;
+  let len = 0;
+  for (let k = 0; k < i; k++) out[len++] = s.charCodeAt(k);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const mapped = table[c]!;
+    if (mapped === 0) out[len++] = c;
+    else if (mapped === STRIP) continue;
+    else if (mapped !== COMPLEX) out[len++] = mapped;
+    else {
+      let replacement = slowCache.get(c);
+      if (replacement === undefined) {
+        replacement = slowPath(String.fromCharCode(c));
+        slowCache.set(c, replacement);
+      }
+      if (len + replacement.length + (n - i) > out.length) {
+        out = grown(out, new Uint16Array((len + replacement.length + (n - i)) * 2));
+        keyBuffer = out;
+      }
+      for (let k = 0; k < replacement.length; k++) out[len++] = replacement.charCodeAt(k);
+    }
+  }
+  // Surrogates (valid pairs or not) pass through the table unchanged, so fromCharCode keeps them.
+  return decodeUnits(out, len, true);
 }
 
 /**

@@ -1,25 +1,48 @@
 /**
  * A small pool of analysis workers (see analysisWorker.ts). Requests are spread over the
- * workers; a worker that crashes is replaced and its pending requests fail, so the caller
- * can fall back to analysing in-process (nothing is lost, the rest keeps working). With no
- * worker script (tests of the core, or a host without worker threads) every call rejects and
- * the caller analyses in-process.
+ * workers. A worker that stops (a crash, out of memory, process.exit) is replaced on demand
+ * and its requests are sent again. A worker handles its requests in order, so the oldest one
+ * is the one it was analysing: that document is tried once more on a new worker, and if a
+ * worker stops on it a second time it is rejected with WorkerCrashError. The caller reports
+ * such a document as skipped rather than analyse it on the extension host, which it might
+ * take down. The requests queued behind it never started and are simply sent again, so a bad
+ * document costs only itself. Every stop is logged as an error.
+ *
+ * When workers keep stopping with no answer in between (a broken worker script, say), the
+ * pool gives up, and so does a pool without a worker script (tests of the core, or a host
+ * without worker threads): every call then rejects with a plain Error and the caller analyses
+ * in-process.
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DocumentAnalysis } from '../../core/analysis/analyzeDocument';
+import type { PackedAnalysis } from '../../core/index/corpusIndex';
 import type { EngineSetup } from '../../core/engine';
 import { log } from '../log';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
-interface Pending {
-  resolve: (a: DocumentAnalysis) => void;
+/** A worker stopped twice while analysing this document; the message says so, for the skipped list. */
+export class WorkerCrashError extends Error {}
+
+/** Stops in a row, with no answer from any worker in between, after which the pool gives up. */
+const MAX_STOPS_IN_A_ROW = 4;
+
+interface Request {
+  id: number;
+  text: string;
+  fileName: string;
+  metadataDate: string | null;
+  /** How the logs name the document (its workspace-relative path). */
+  label: string;
+  /** Workers that stopped while analysing it. */
+  stops: number;
+  resolve: (a: PackedAnalysis) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, Pending>;
+  /** In the order sent, which is the order the worker handles them. */
+  pending: Map<number, Request>;
 }
 
 export class AnalysisPool {
@@ -28,8 +51,15 @@ export class AnalysisPool {
   private nextId = 0;
   private turn = 0;
   private disposed = false;
+  private stopsInARow = 0;
+  private gaveUp = false;
   /** Documents analysed by the workers so far (for the status query and tests). */
   completed = 0;
+  /**
+   * Internal, for the integration tests only: a worker sent a document whose label matches
+   * exits (process.exit) instead of analysing it, exactly as a crashing analysis would.
+   */
+  crashOn: ((label: string) => boolean) | undefined;
 
   /** @param script absolute path of dist/analysisWorker.js */
   constructor(
@@ -37,8 +67,13 @@ export class AnalysisPool {
     private readonly size = Math.max(1, Math.min(2, os.cpus().length - 1)),
   ) {}
 
+  /** Documents sent to the workers and not answered yet (for inspection and tests). */
+  get inFlight(): number {
+    return this.slots.reduce((n, s) => n + s.pending.size, 0);
+  }
+
   get available(): boolean {
-    return !!this.script && !this.disposed;
+    return !!this.script && !this.disposed && !this.gaveUp;
   }
 
   /** (Re)builds every worker's engine; call whenever the catalog changes. */
@@ -47,14 +82,29 @@ export class AnalysisPool {
     for (const slot of this.slots) slot.worker.postMessage({ kind: 'init', setup } satisfies WorkerRequest);
   }
 
-  analyze(text: string, fileName: string, metadataDate: string | null): Promise<DocumentAnalysis> {
+  /** @param label how logs name the document (default: `fileName`) */
+  analyze(text: string, fileName: string, metadataDate: string | null, label = fileName): Promise<PackedAnalysis> {
     if (!this.available || !this.setup) return Promise.reject(new Error('analysis workers unavailable'));
-    const slot = this.slot();
-    const id = this.nextId++;
-    return new Promise<DocumentAnalysis>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate } satisfies WorkerRequest);
+    return new Promise<PackedAnalysis>((resolve, reject) => {
+      this.send({ id: this.nextId++, text, fileName, metadataDate, label, stops: 0, resolve, reject });
     });
+  }
+
+  private send(request: Request): void {
+    let slot: Slot;
+    try {
+      slot = this.slot();
+    } catch (e) {
+      // No worker can be started here: analyse in-process from now on.
+      this.gaveUp = true;
+      log().error(`Cannot start an analysis worker (${(e as Error).message}); analysing on the extension host.`);
+      request.reject(new Error('analysis workers unavailable'));
+      return;
+    }
+    slot.pending.set(request.id, request);
+    const { id, text, fileName, metadataDate } = request;
+    const exit = this.crashOn?.(request.label) ? { exit: 70 } : {};
+    slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate, ...exit } satisfies WorkerRequest);
   }
 
   private slot(): Slot {
@@ -71,22 +121,49 @@ export class AnalysisPool {
       const p = slot.pending.get(m.id);
       if (!p) return;
       slot.pending.delete(m.id);
+      this.stopsInARow = 0;
       if (m.kind === 'result') {
         this.completed++;
         p.resolve(m.analysis);
-      }
-      else p.reject(new Error(m.message));
+      } else p.reject(new Error(m.message));
     });
-    const fail = (why: string): void => {
-      for (const p of slot.pending.values()) p.reject(new Error(why));
-      slot.pending.clear();
-      this.slots = this.slots.filter((s) => s !== slot);
-      if (!this.disposed) log().warn(`Analysis worker stopped (${why}); a new one starts on demand.`);
-    };
-    worker.on('error', (e) => fail(e.message));
-    worker.on('exit', (code) => fail(`exit code ${code}`));
+    // An uncaught exception gives 'error', then 'exit'. Only 'exit' comes after every answer the
+    // worker sent (Node delivers them first), so only then is the oldest pending request the
+    // one the worker was analysing.
+    let error: string | undefined;
+    worker.on('error', (e) => (error ??= e.message));
+    worker.on('exit', (code) => this.stopped(slot, error ?? `exit code ${code}`));
     worker.unref(); // never keep the extension host alive
     return slot;
+  }
+
+  private stopped(slot: Slot, why: string): void {
+    this.slots = this.slots.filter((s) => s !== slot);
+    const [current, ...queued] = slot.pending.values();
+    slot.pending.clear();
+    if (this.disposed) {
+      for (const r of [current, ...queued]) r?.reject(new Error('analysis workers disposed'));
+      return;
+    }
+    if (!current) {
+      log().warn(`Analysis worker stopped (${why}) while idle; a new one starts on demand.`);
+      return;
+    }
+    if (++this.stopsInARow >= MAX_STOPS_IN_A_ROW) {
+      this.gaveUp = true;
+      log().error(`Analysis workers stopped ${this.stopsInARow} times in a row (last: ${why}, on ${current.label}); analysing on the extension host from now on.`);
+      for (const r of [current, ...queued]) r.reject(new Error('analysis workers unavailable'));
+      return;
+    }
+    current.stops++;
+    if (current.stops >= 2) {
+      log().error(`Analysis worker stopped again (${why}) while analysing ${current.label}; the document is skipped.`);
+      current.reject(new WorkerCrashError(`the analysis worker stopped twice while analysing it (${why})`));
+    } else {
+      log().error(`Analysis worker stopped (${why}) while analysing ${current.label}; trying it once more on a new worker.`);
+      this.send(current);
+    }
+    for (const r of queued) this.send(r);
   }
 
   dispose(): void {

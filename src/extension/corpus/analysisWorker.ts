@@ -6,13 +6,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { createEngine, type Engine, type EngineSetup } from '../../core/engine';
+import { packAnalysis, type PackedAnalysis } from '../../core/index/corpusIndex';
 
 export type WorkerRequest =
   | { kind: 'init'; setup: EngineSetup }
-  | { kind: 'analyze'; id: number; text: string; fileName: string; metadataDate: string | null };
+  // `exit`: internal, for the integration tests only: exit with this code instead of analysing
+  // (AnalysisPool.crashOn), so a test can crash a worker for real in the middle of a rebuild.
+  | { kind: 'analyze'; id: number; text: string; fileName: string; metadataDate: string | null; exit?: number };
 
 export type WorkerResponse =
-  | { kind: 'result'; id: number; analysis: ReturnType<Engine['analyze']> }
+  | { kind: 'result'; id: number; analysis: PackedAnalysis }
   | { kind: 'error'; id: number; message: string };
 
 let engine: Engine | undefined;
@@ -22,10 +25,12 @@ parentPort?.on('message', (m: WorkerRequest) => {
     engine = createEngine(m.setup);
     return;
   }
+  if (m.exit !== undefined) process.exit(m.exit); // ends this worker thread only
   try {
     if (!engine) throw new Error('worker not initialised');
-    const analysis = engine.analyze(m.text, m.fileName, m.metadataDate);
-    parentPort!.postMessage({ kind: 'result', id: m.id, analysis } satisfies WorkerResponse);
+    // Packed mentions travel as one transferred buffer instead of thousands of cloned objects.
+    const analysis = packAnalysis(engine.analyze(m.text, m.fileName, m.metadataDate));
+    parentPort!.postMessage({ kind: 'result', id: m.id, analysis } satisfies WorkerResponse, [analysis.packed.data.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ kind: 'error', id: m.id, message: (e as Error).stack ?? String(e) } satisfies WorkerResponse);
   }

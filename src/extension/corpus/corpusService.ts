@@ -4,18 +4,20 @@
  * through a FileSystemWatcher, analyses open editors from their live, unsaved text, and
  * reloads the catalog when a catalog file changes.
  */
+import { unpackMentions } from '../../core/index/packedMentions';
+import { TextStore } from '../../core/index/textStore';
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
-import { CorpusIndex, type IndexedDocument } from '../../core/index/corpusIndex';
-import { decodeBytes } from '../../core/io/decode';
+import { CorpusIndex, type IndexedDocument, type PackedDocument, type StoredDocument } from '../../core/index/corpusIndex';
+import { decodeBytes, type Encoding } from '../../core/io/decode';
 import { AgreementsByDate } from '../../core/events/agreementLinks';
 import { EntityMatcher } from '../../core/match/matcher';
 import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata } from '../../core/metadata/documentsMetadata';
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
-import { AnalysisPool } from './analysisPool';
+import { AnalysisPool, WorkerCrashError } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 
 export interface IndexSummary {
@@ -25,8 +27,22 @@ export interface IndexSummary {
   /** Documents taken from the persistent cache / analysed from their text in this run. */
   fromCache: number;
   analysed: number;
+  /** Of the analysed documents, those whose text was still in memory (a catalog change re-matches without reading). */
+  fromMemory: number;
   /** The run was cancelled; the previous index was kept. */
   cancelled?: boolean;
+}
+
+/**
+ * Live editor text up to this many UTF-16 units is analysed on the extension host, at once
+ * (a few milliseconds); a longer text goes to a worker, so typing in a 1 MB document never
+ * holds the thread every extension shares.
+ */
+const HOST_ANALYSIS_LIMIT = 100_000;
+
+/** What an editor shows for a document whose first analysis is still running. */
+function emptyAnalysis(id: string, path: string): IndexedDocument {
+  return { id, path, title: '', mentions: [], boilerplate: [], quotations: [], date: { value: null, source: 'none' }, dates: [] };
 }
 
 /** Yields to the event loop so other extensions' work runs between our slices. */
@@ -81,6 +97,20 @@ export class CorpusService implements vscode.Disposable {
     return this.pool.completed;
   }
 
+  /** How many documents are on the analysis workers right now (for inspection and tests). */
+  get analysingOnWorkers(): number {
+    return this.pool.inFlight;
+  }
+
+  /**
+   * Internal, for the integration tests only: an analysis worker sent a document whose
+   * workspace-relative path matches exits instead of analysing it, as a crash would
+   * (see AnalysisPool.crashOn). undefined turns it off.
+   */
+  simulateWorkerCrashes(match: ((path: string) => boolean) | undefined): void {
+    this.pool.crashOn = match;
+  }
+
   /** Where the persistent cache is written (for inspection and tests). */
   get cacheUri(): vscode.Uri | undefined {
     return this.cache.uri;
@@ -100,6 +130,9 @@ export class CorpusService implements vscode.Disposable {
     this.ready ??= (async () => {
       await Promise.all([this.reloadCatalog(), this.reloadMetadata()]);
       this.watch();
+      // Trust granted while the catalog loaded, before watch() listened for it: load the
+      // workspace catalogs now, or they would wait for the next catalog change.
+      if (vscode.workspace.isTrusted && !this.catalogTrusted) await this.reloadCatalog();
       await this.rebuild();
     })();
     return this.ready;
@@ -132,7 +165,11 @@ export class CorpusService implements vscode.Disposable {
     return this.metadata.get(path);
   }
 
+  /** Whether the catalog was last loaded in a trusted workspace (with the workspace catalogs). */
+  private catalogTrusted = false;
+
   async reloadCatalog(): Promise<void> {
+    this.catalogTrusted = vscode.workspace.isTrusted;
     const loaded = await loadCatalog();
     this.catalogValue = loaded.catalog;
     this.catalogFiles = loaded.files;
@@ -140,6 +177,8 @@ export class CorpusService implements vscode.Disposable {
     this.pool.configure({ catalogs: loaded.sources, builtin: loaded.builtin });
     this.agreements = new AgreementsByDate(loaded.catalog);
     this.catalogFingerprint = cacheKey(loaded.catalog.aliases().map((a) => `${a.entityId}\t${a.text}\t${a.ambiguous ? 1 : 0}`));
+    this.live.clear(); // analyses of live text made with the previous catalog
+    this.liveRequests.clear();
     log().info(`Catalog: ${loaded.catalog.size} entities, ${this.matcher.aliasCount} aliases, ${loaded.catalog.diagnostics.length} problems.`);
     this.catalogEmitter.fire(loaded.catalog);
   }
@@ -158,14 +197,18 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * Analyses on a worker thread when one is available, so a large corpus (or one huge file)
-   * never holds the extension host; falls back to the host thread if the worker fails.
+   * never holds the extension host; falls back to the host thread if the workers are
+   * unavailable or the analysis threw there. A document that made a worker stop twice
+   * (WorkerCrashError) is not retried on the host, where it could take the host down: the
+   * error goes up, and the caller skips the document with its message.
    */
-  private async analyzeOffThread(id: string, path: string, text: string, encoding?: string): Promise<IndexedDocument> {
+  private async analyzeOffThread(id: string, path: string, text: string, encoding?: string): Promise<IndexedDocument | PackedDocument> {
     if (this.pool.available) {
       try {
-        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null);
+        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path);
         return { id, path, encoding, ...analysis };
       } catch (e) {
+        if (e instanceof WorkerCrashError) throw e;
         log().warn(`Analysing ${path} on a worker failed (${(e as Error).message.split('\n')[0]}); analysing on the host instead.`);
       }
     }
@@ -176,18 +219,79 @@ export class CorpusService implements vscode.Disposable {
   analysisFor(document: vscode.TextDocument): IndexedDocument {
     const id = document.uri.toString();
     const indexed = this.index.get(id);
-    if (indexed && !document.isDirty && (this.versions.get(id) ?? -1) === document.version) return indexed;
-    const doc = this.analyze(id, vscode.workspace.asRelativePath(document.uri, false), document.getText());
+    if (indexed && !document.isDirty && (this.versions.get(id) ?? -1) === document.version) return this.materialized(indexed);
+    const live = this.live.get(id);
+    if (live && live.version === document.version) return live.doc;
+    const path = vscode.workspace.asRelativePath(document.uri, false);
+    const text = document.getText();
+    if (text.length > HOST_ANALYSIS_LIMIT && this.pool.available) {
+      // A long text is analysed on a worker; until it is done, the previous analysis serves
+      // (VS Code keeps moving the old decorations with the edits meanwhile).
+      this.analyzeLive(document, id, path, text);
+      return live?.doc ?? (indexed ? this.materialized(indexed) : emptyAnalysis(id, path));
+    }
+    const doc = this.analyze(id, path, text);
+    this.remember(document, doc);
+    return doc;
+  }
+
+  /** The analyses of open documents' live text, by document id, for the version they describe. */
+  private readonly live = new Map<string, { version: number; doc: IndexedDocument }>();
+  /** The version being analysed on a worker, per document. */
+  private readonly liveRequests = new Map<string, number>();
+
+  private remember(document: vscode.TextDocument, doc: IndexedDocument): void {
+    const id = doc.id;
+    this.live.delete(id);
+    if (this.live.size >= 16) this.live.delete(this.live.keys().next().value!);
+    this.live.set(id, { version: document.version, doc });
     // Live text replaces the entry of an indexed document; it never adds one. Files join the
     // index through a rebuild or the file watcher, so an editor still open on a deleted file
     // does not bring it back.
-    if (indexed && this.isCorpusDocument(document.uri)) {
+    if (this.index.has(id) && this.isCorpusDocument(document.uri)) {
       this.index.set(doc);
       this.versions.set(id, document.version);
     }
-    return doc;
+  }
+
+  private analyzeLive(document: vscode.TextDocument, id: string, path: string, text: string): void {
+    const version = document.version;
+    if (this.liveRequests.get(id) === version) return;
+    this.liveRequests.set(id, version);
+    const fileName = path.split('/').pop() ?? path;
+    this.pool.analyze(text, fileName, this.metadata.get(path)?.date ?? null, path).then(
+      ({ packed, ...analysis }) => {
+        if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
+        if (document.isClosed || document.version !== version) return; // a newer version has its own request
+        this.remember(document, { id, path, ...analysis, mentions: unpackMentions(packed) });
+        this.emitter.fire();
+      },
+      (e: unknown) => {
+        if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
+        log().warn(`Analysing the live text of ${path} on a worker failed (${(e as Error).message.split('\n')[0]}).`);
+      },
+    );
   }
   private readonly versions = new Map<string, number>();
+  /** Decoded texts of indexed files (two bytes per UTF-16 unit), for re-matching after a catalog change. */
+  private readonly texts = new TextStore<{ text: string; encoding: Encoding }>((readSettings().keepTextsMB * 1024 * 1024) / 2);
+  /**
+   * The last few indexed documents with their mentions built as objects: hovers and
+   * decorations read an open document's mentions over and over, the index keeps them packed.
+   */
+  private readonly recent = new Map<StoredDocument, IndexedDocument>();
+
+  private materialized(doc: StoredDocument): IndexedDocument {
+    let m = this.recent.get(doc);
+    if (m) {
+      this.recent.delete(doc); // re-inserted below: most recent last
+    } else {
+      m = doc.materialize();
+      if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(doc, m);
+    return m;
+  }
   private readonly isPerson = (id: string): boolean => this.catalogValue?.get(id)?.type === 'person';
 
   isCorpusDocument(uri: vscode.Uri): boolean {
@@ -223,7 +327,7 @@ export class CorpusService implements vscode.Disposable {
       const fresh = new CorpusIndex();
       const stats = new Map<string, { size: number; mtime: number }>();
       const skipped = new Map<string, string>();
-      const counts = { fromCache: 0, analysed: 0 };
+      const counts = { fromCache: 0, analysed: 0, fromMemory: 0 };
       let sliceStart = Date.now();
       let lastReported = 0;
       // A few files in flight at once: reads overlap with the workers' analyses.
@@ -252,6 +356,7 @@ export class CorpusService implements vscode.Disposable {
           stats.delete(id); // its size and mtime describe the older text: do not cache it
         }
         this.versions.clear();
+        this.live.clear(); // made with the catalog of before
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
         this.noticeSkipped(skipped);
@@ -260,7 +365,7 @@ export class CorpusService implements vscode.Disposable {
         const entries: CachedDocument[] = [];
         for (const d of fresh.documents()) {
           const st = stats.get(d.id);
-          if (st) entries.push({ ...st, doc: d });
+          if (st) entries.push({ ...st, doc: d.toPacked() });
         }
         await this.cache.save(key, entries);
       }
@@ -296,7 +401,7 @@ export class CorpusService implements vscode.Disposable {
     const message =
       skipped.size === 1
         ? `Corpus Lens skipped ${first![0]}: ${first![1]}.`
-        : `Corpus Lens skipped ${skipped.size} files (too large, binary or not decodable). The "Corpus Lens" output lists them.`;
+        : `Corpus Lens skipped ${skipped.size} files (too large, binary, not decodable, or their analysis failed). The "Corpus Lens" output lists them.`;
     void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
       if (choice) log().show(true);
     });
@@ -327,9 +432,9 @@ export class CorpusService implements vscode.Disposable {
     maxMB: number,
     skipped: Map<string, string>,
     stats?: Map<string, { size: number; mtime: number }>,
-    counts?: { fromCache: number; analysed: number },
+    counts?: { fromCache: number; analysed: number; fromMemory: number },
     cached?: ReadonlyMap<string, CachedDocument>,
-  ): Promise<IndexedDocument | undefined> {
+  ): Promise<IndexedDocument | PackedDocument | undefined> {
     const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
@@ -350,15 +455,22 @@ export class CorpusService implements vscode.Disposable {
         return hit.doc;
       }
       if (counts) counts.analysed++;
-      if (open) return this.analyzeOffThread(id, path, open.getText());
+      // `return await`: a document that crashed the workers must land in the catch below.
+      if (open) return await this.analyzeOffThread(id, path, open.getText());
+      const kept = this.texts.get(id, stat.size, stat.mtime);
+      if (kept) {
+        if (counts) counts.fromMemory++;
+        return await this.analyzeOffThread(id, path, kept.text, kept.encoding);
+      }
       const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) {
         skipped.set(path, decoded.reason);
         return undefined;
       }
-      return this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
+      this.texts.set(id, stat.size, stat.mtime, decoded);
+      return await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
     } catch (e) {
-      skipped.set(path, `cannot read: ${(e as Error).message}`);
+      skipped.set(path, e instanceof WorkerCrashError ? e.message : `cannot read: ${(e as Error).message}`);
       return undefined;
     }
   }
@@ -395,6 +507,7 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidChange(update),
       watcher.onDidDelete((uri) => {
         this.noteFileEvent(uri.toString(), 'deleted');
+        this.texts.delete(uri.toString());
         if (this.index.delete(uri.toString())) this.emitter.fire();
       }),
       catalogWatcher,

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentDate } from '../../core/dates/types';
-import type { IndexedDocument } from '../../core/index/corpusIndex';
+import type { StoredDocument } from '../../core/index/corpusIndex';
 import { comparePaths } from '../../core/review/reviewFile';
 import { Commands } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
@@ -25,8 +25,8 @@ const SOURCE_LABEL: Record<DocumentDate['source'], string> = {
 /** Short marks in the description; a header date, the usual case, goes unmarked. */
 const SOURCE_MARK: Partial<Record<DocumentDate['source'], string>> = { filename: ' (file name)', metadata: ' (set)', inferred: ' (inferred)' };
 
-export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDocument> {
-  private readonly emitter = new vscode.EventEmitter<IndexedDocument | undefined>();
+export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocument> {
+  private readonly emitter = new vscode.EventEmitter<StoredDocument | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(
@@ -50,9 +50,9 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDoc
     this.emitter.fire(undefined);
   }
 
-  getChildren(element?: IndexedDocument): IndexedDocument[] {
+  getChildren(element?: StoredDocument): StoredDocument[] {
     if (element) return [];
-    const byName = (a: IndexedDocument, b: IndexedDocument): number => a.path.localeCompare(b.path);
+    const byName = (a: StoredDocument, b: StoredDocument): number => a.path.localeCompare(b.path);
     const docs = this.service.index.documents();
     if (this.sort === 'name') return docs.sort(byName);
     // ISO strings sort chronologically at any precision; undated documents go last.
@@ -68,9 +68,8 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDoc
     return undefined;
   }
 
-  getTreeItem(doc: IndexedDocument): vscode.TreeItem {
-    const counted = doc.mentions.filter((m) => !m.boilerplate);
-    const entities = new Set(counted.map((m) => m.entityId)).size;
+  getTreeItem(doc: StoredDocument): vscode.TreeItem {
+    const entities = doc.entityCount;
     const uri = vscode.Uri.parse(doc.id);
     const review = this.reviews.get(uri);
     const item = new vscode.TreeItem(isolate(doc.title || doc.path), vscode.TreeItemCollapsibleState.None);
@@ -82,7 +81,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<IndexedDoc
       '',
       doc.path,
       doc.date.value ? `Date: ${doc.date.value}, ${SOURCE_LABEL[doc.date.source]}` : 'No date found',
-      `${entities} entities, ${counted.length} mentions`,
+      `${entities} entities, ${doc.countedMentions} mentions`,
       review ? `${review.state === 'flagged' ? 'Flagged' : 'Reviewed'} ${review.at}${review.note ? `: ${review.note}` : ''}` : 'Not reviewed',
     ];
     if (doc.encoding && doc.encoding !== 'utf-8') lines.push(`encoding: ${doc.encoding}`);

@@ -50,16 +50,16 @@ export function renderEntityCard(entity: Entity, catalog: Catalog, index: Corpus
   const aliases = (entity.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).slice(0, 8);
   if (aliases.length) lines.push('', `**Also written:** ${aliases.map(safe).join(' · ')}`);
 
-  const mentions = index.mentionsOf(entity.id);
-  const docIds = [...new Set(mentions.map((m) => m.documentId))];
-  lines.push('', `**${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${docIds.length} document${docIds.length === 1 ? '' : 's'}**`);
-  for (const id of docIds.slice(0, MAX_DOCUMENTS)) {
+  // Counts and first mentions come from the index's packed lists: a name with 100,000
+  // mentions must not build 100,000 objects for one hover.
+  const count = index.mentionCountOf(entity.id);
+  const docs = index.documentsOf(entity.id);
+  lines.push('', `**${count} mention${count === 1 ? '' : 's'} in ${docs.length} document${docs.length === 1 ? '' : 's'}**`);
+  for (const { documentId: id, first, count: n } of docs.slice(0, MAX_DOCUMENTS)) {
     const doc = index.get(id);
-    const first = mentions.find((m) => m.documentId === id)!;
-    const count = mentions.filter((m) => m.documentId === id).length;
-    lines.push(`- ${commandLink(doc?.title || doc?.path || id, Commands.openMention, [id, first.start, first.end], 'Open at the mention')} (${count})`);
+    lines.push(`- ${commandLink(doc?.title || doc?.path || id, Commands.openMention, [id, first.start, first.end], 'Open at the mention')} (${n})`);
   }
-  if (docIds.length > MAX_DOCUMENTS) lines.push(`- … ${docIds.length - MAX_DOCUMENTS} more`);
+  if (docs.length > MAX_DOCUMENTS) lines.push(`- … ${docs.length - MAX_DOCUMENTS} more`);
 
   const quotes = index.quotationsOf(entity.id);
   if (quotes.length) {

@@ -12,7 +12,7 @@ type Item = vscode.QuickPickItem & { entity?: Entity };
 
 function toItem(hit: EntityHit, service: CorpusService): Item {
   const e = hit.entity;
-  const count = service.index.mentionsOf(e.id).length;
+  const count = service.index.mentionCountOf(e.id);
   return {
     entity: e,
     alwaysShow: true, // our search matched across scripts; the quick pick's own filter would not

@@ -73,7 +73,7 @@ export function registerNavigation(context: vscode.ExtensionContext, service: Co
       type Item = vscode.QuickPickItem & { entityId: string };
       const toItems = (value: string): Item[] =>
         s.search(value, 30).map((h) => {
-          const count = service.index.mentionsOf(h.entity.id).length;
+          const count = service.index.mentionCountOf(h.entity.id);
           return {
             entityId: h.entity.id,
             // Our fuzzy search already matched across scripts; the quick pick's own label filter would not.
@@ -101,8 +101,8 @@ export function registerNavigation(context: vscode.ExtensionContext, service: Co
       });
       pick.dispose();
       if (!chosen) return undefined;
-      const first = service.index.mentionsOf(chosen.entityId)[0];
-      if (first) await openMention(service, first.documentId, first.start, first.end);
+      const first = service.index.documentsOf(chosen.entityId)[0];
+      if (first) await openMention(service, first.documentId, first.first.start, first.first.end);
       else void vscode.window.showInformationMessage(`Corpus Lens: ${chosen.description ?? chosen.entityId} is not mentioned in this corpus.`);
       return chosen.entityId;
     }),

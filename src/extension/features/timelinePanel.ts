@@ -121,8 +121,8 @@ export class TimelinePanel implements vscode.Disposable {
       return;
     }
     // A catalog entry: its first mention in the corpus, if any.
-    const first = e.catalogId ? this.service.index.mentionsOf(e.catalogId)[0] : undefined;
-    if (first) await openMention(this.service, first.documentId, first.start, first.end);
+    const first = e.catalogId ? this.service.index.documentsOf(e.catalogId)[0] : undefined;
+    if (first) await openMention(this.service, first.documentId, first.first.start, first.first.end);
     else void vscode.window.showInformationMessage(`Corpus Lens: “${e.label}” is in the catalog but not mentioned in this corpus.`);
   }
 

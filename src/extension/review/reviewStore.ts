@@ -25,6 +25,8 @@ export class ReviewStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private loading: Promise<void> | undefined;
+  /** Counts our writes: a reload that read the file before one of them must not undo it. */
+  private writes = 0;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${REVIEW_PATH}`);
@@ -40,7 +42,11 @@ export class ReviewStore implements vscode.Disposable {
 
   async reload(): Promise<void> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const writes = this.writes;
       const text = await readText(vscode.Uri.joinPath(folder.uri, REVIEW_PATH));
+      // We wrote while this read ran: what was read may predate our write, which already
+      // updated the state; the watcher event of our own save reloads the file again.
+      if (this.writes !== writes) continue;
       const parsed = parseReview(text);
       for (const p of parsed.problems) log().warn(`${folder.name}: ${p}`);
       this.folders.set(folder.uri.toString(), { entries: parsed.documents, text });
@@ -79,6 +85,7 @@ export class ReviewStore implements vscode.Disposable {
       },
       entry ? `Mark document ${entry.state}` : 'Mark document unreviewed',
     );
+    this.writes++;
     this.folders.set(folder.uri.toString(), { entries: merged, text: document.getText() });
     this.emitter.fire();
   }

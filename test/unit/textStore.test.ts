@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { TextStore } from '../../src/core/index/textStore';
+
+describe('TextStore', () => {
+  it('gives a text back only for the same size and mtime', () => {
+    const s = new TextStore(100);
+    s.set('a', 10, 1, { text: 'نص المقال' });
+    expect(s.get('a', 10, 1)?.text).toBe('نص المقال');
+    expect(s.get('a', 11, 1)).toBeUndefined();
+    expect(s.get('a', 10, 2)).toBeUndefined();
+    expect(s.get('b', 10, 1)).toBeUndefined();
+  });
+
+  it('drops the least recently used texts beyond its budget', () => {
+    const s = new TextStore(10);
+    s.set('a', 1, 1, { text: 'aaaa' });
+    s.set('b', 1, 1, { text: 'bbbb' });
+    expect(s.get('a', 1, 1)?.text).toBe('aaaa'); // a is now the most recent
+    s.set('c', 1, 1, { text: 'cccc' });
+    expect(s.get('b', 1, 1)).toBeUndefined();
+    expect(s.get('a', 1, 1)?.text).toBe('aaaa');
+    expect(s.get('c', 1, 1)?.text).toBe('cccc');
+    expect(s.chars).toBe(8);
+    expect(s.count).toBe(2);
+  });
+
+  it('keeps its count right when a text is replaced or deleted, and never stores one over budget', () => {
+    const s = new TextStore(10);
+    s.set('a', 1, 1, { text: 'aaaa' });
+    s.set('a', 2, 2, { text: 'aaaaaa' });
+    expect(s.chars).toBe(6);
+    s.delete('a');
+    expect(s.chars).toBe(0);
+    s.set('big', 1, 1, { text: 'x'.repeat(11) });
+    expect(s.count).toBe(0);
+    s.set('x', 1, 1, { text: 'xx' });
+    s.clear();
+    expect([s.count, s.chars]).toEqual([0, 0]);
+  });
+});
