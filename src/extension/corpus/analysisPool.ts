@@ -13,12 +13,19 @@
  * without worker threads): every call then rejects with a plain Error and the caller analyses
  * in-process.
  */
+import type { Encoding } from '../../core/io/decode';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PackedAnalysis } from '../../core/index/corpusIndex';
 import type { EngineSetup } from '../../core/engine';
 import { log } from '../log';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
+
+/** What a worker returns: the analysis, and the encoding when it decoded the bytes itself. */
+export type WorkerAnalysis = PackedAnalysis & { encoding?: Encoding };
+
+/** The bytes sent to a worker are not text (binary, mis-encoded); the message is the reason. */
+export class UndecodableError extends Error {}
 
 /** A worker stopped twice while analysing this document; the message says so, for the skipped list. */
 export class WorkerCrashError extends Error {}
@@ -28,14 +35,15 @@ const MAX_STOPS_IN_A_ROW = 4;
 
 interface Request {
   id: number;
-  text: string;
+  /** The decoded text, or the file's bytes for the worker to decode. */
+  text: string | Uint8Array;
   fileName: string;
   metadataDate: string | null;
   /** How the logs name the document (its workspace-relative path). */
   label: string;
   /** Workers that stopped while analysing it. */
   stops: number;
-  resolve: (a: PackedAnalysis) => void;
+  resolve: (a: WorkerAnalysis) => void;
   reject: (e: Error) => void;
 }
 
@@ -83,9 +91,14 @@ export class AnalysisPool {
   }
 
   /** @param label how logs name the document (default: `fileName`) */
-  analyze(text: string, fileName: string, metadataDate: string | null, label = fileName): Promise<PackedAnalysis> {
+  /**
+   * Analyses a text, or a file's bytes, which the worker decodes (UndecodableError when they
+   * are not text).
+   * @param label how logs name the document (default: `fileName`)
+   */
+  analyze(text: string | Uint8Array, fileName: string, metadataDate: string | null, label = fileName): Promise<WorkerAnalysis> {
     if (!this.available || !this.setup) return Promise.reject(new Error('analysis workers unavailable'));
-    return new Promise<PackedAnalysis>((resolve, reject) => {
+    return new Promise<WorkerAnalysis>((resolve, reject) => {
       this.send({ id: this.nextId++, text, fileName, metadataDate, label, stops: 0, resolve, reject });
     });
   }
@@ -124,7 +137,9 @@ export class AnalysisPool {
       this.stopsInARow = 0;
       if (m.kind === 'result') {
         this.completed++;
-        p.resolve(m.analysis);
+        p.resolve(m.encoding ? { ...m.analysis, encoding: m.encoding } : m.analysis);
+      } else if (m.kind === 'undecodable') {
+        p.reject(new UndecodableError(m.reason));
       } else p.reject(new Error(m.message));
     });
     // An uncaught exception gives 'error', then 'exit'. Only 'exit' comes after every answer the

@@ -7,15 +7,19 @@
 import { parentPort } from 'node:worker_threads';
 import { createEngine, type Engine, type EngineSetup } from '../../core/engine';
 import { packAnalysis, type PackedAnalysis } from '../../core/index/corpusIndex';
+import { decodeBytes, type Encoding } from '../../core/io/decode';
 
 export type WorkerRequest =
   | { kind: 'init'; setup: EngineSetup }
   // `exit`: internal, for the integration tests only: exit with this code instead of analysing
   // (AnalysisPool.crashOn), so a test can crash a worker for real in the middle of a rebuild.
-  | { kind: 'analyze'; id: number; text: string; fileName: string; metadataDate: string | null; exit?: number };
+  // `text`: the decoded text, or the file's bytes, which the worker decodes (a large file's
+  // decoding would otherwise hold the extension host).
+  | { kind: 'analyze'; id: number; text: string | Uint8Array; fileName: string; metadataDate: string | null; exit?: number };
 
 export type WorkerResponse =
-  | { kind: 'result'; id: number; analysis: PackedAnalysis }
+  | { kind: 'result'; id: number; analysis: PackedAnalysis; encoding?: Encoding }
+  | { kind: 'undecodable'; id: number; reason: string }
   | { kind: 'error'; id: number; message: string };
 
 let engine: Engine | undefined;
@@ -28,9 +32,22 @@ parentPort?.on('message', (m: WorkerRequest) => {
   if (m.exit !== undefined) process.exit(m.exit); // ends this worker thread only
   try {
     if (!engine) throw new Error('worker not initialised');
+    let text: string;
+    let encoding: Encoding | undefined;
+    if (typeof m.text === 'string') {
+      text = m.text;
+    } else {
+      const decoded = decodeBytes(m.text);
+      if (!decoded.ok) {
+        parentPort!.postMessage({ kind: 'undecodable', id: m.id, reason: decoded.reason } satisfies WorkerResponse);
+        return;
+      }
+      ({ text, encoding } = decoded);
+    }
     // Packed mentions travel as one transferred buffer instead of thousands of cloned objects.
-    const analysis = packAnalysis(engine.analyze(m.text, m.fileName, m.metadataDate));
-    parentPort!.postMessage({ kind: 'result', id: m.id, analysis } satisfies WorkerResponse, [analysis.packed.data.buffer as ArrayBuffer]);
+    const analysis = packAnalysis(engine.analyze(text, m.fileName, m.metadataDate));
+    const response: WorkerResponse = { kind: 'result', id: m.id, analysis, ...(encoding ? { encoding } : {}) };
+    parentPort!.postMessage(response, [analysis.packed.data.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ kind: 'error', id: m.id, message: (e as Error).stack ?? String(e) } satisfies WorkerResponse);
   }

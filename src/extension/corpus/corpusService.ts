@@ -17,7 +17,7 @@ import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata 
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
-import { AnalysisPool, WorkerCrashError } from './analysisPool';
+import { AnalysisPool, UndecodableError, WorkerCrashError } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 
 export interface IndexSummary {
@@ -39,6 +39,9 @@ export interface IndexSummary {
  * holds the thread every extension shares.
  */
 const HOST_ANALYSIS_LIMIT = 100_000;
+
+/** Files larger than this are sent to a worker as bytes and decoded there. */
+const DECODE_ON_WORKER_BYTES = 4 * 1024 * 1024;
 
 /** What an editor shows for a document whose first analysis is still running. */
 function emptyAnalysis(id: string, path: string): IndexedDocument {
@@ -462,7 +465,17 @@ export class CorpusService implements vscode.Disposable {
         if (counts) counts.fromMemory++;
         return await this.analyzeOffThread(id, path, kept.text, kept.encoding);
       }
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
+        // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
+        // then not kept for re-matching; a file this large is read again.)
+        const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path).catch((e: unknown) => {
+          if (e instanceof WorkerCrashError || e instanceof UndecodableError) throw e;
+          return undefined; // workers unavailable after all: decode and analyse here
+        });
+        if (analysis) return { id, path, ...analysis };
+      }
+      const decoded = decodeBytes(bytes);
       if (!decoded.ok) {
         skipped.set(path, decoded.reason);
         return undefined;
@@ -470,7 +483,7 @@ export class CorpusService implements vscode.Disposable {
       this.texts.set(id, stat.size, stat.mtime, decoded);
       return await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
     } catch (e) {
-      skipped.set(path, e instanceof WorkerCrashError ? e.message : `cannot read: ${(e as Error).message}`);
+      skipped.set(path, e instanceof WorkerCrashError || e instanceof UndecodableError ? e.message : `cannot read: ${(e as Error).message}`);
       return undefined;
     }
   }

@@ -41,6 +41,22 @@ export async function editJsonFile(
   await ensureFile(uri, initialText);
   const document = await vscode.workspace.openTextDocument(uri);
   await catchUpWithDisk(document);
+  const hadUnsavedEdits = document.isDirty;
+  if (await applyAndSave(document, compute, label)) return document;
+  // VS Code refused the save: the file changed on disk after it last read it (a git pull,
+  // another tool, or a write it had not caught up with yet). Merge: take the disk's version
+  // (revert), apply the same change to it, and save again; never overwrite the other change.
+  // A document with the user's own unsaved edits is never reverted: they decide in the editor.
+  if (!hadUnsavedEdits) {
+    await revertToDisk(document);
+    if (await applyAndSave(document, compute, label)) return document;
+  }
+  throw new JsonEditError(`${vscode.workspace.asRelativePath(uri)} keeps changing on disk; your change is in its editor, unsaved. Save it there to compare or overwrite.`);
+}
+
+/** Applies `compute`'s change to the document and saves it; false when VS Code refused the save. */
+async function applyAndSave(document: vscode.TextDocument, compute: (text: string) => JsonChange | undefined, label: string): Promise<boolean> {
+  const uri = document.uri;
   const text = document.getText();
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: true });
@@ -49,7 +65,7 @@ export async function editJsonFile(
     throw new JsonEditError(`${vscode.workspace.asRelativePath(uri)} has a JSON syntax error at line ${at.line + 1}, column ${at.character + 1}; fix it first.`);
   }
   const change = compute(text);
-  if (!change) return document;
+  if (!change) return true;
   const edits = modify(text, change.path, change.value, {
     formattingOptions: formattingOf(text, document.eol),
     ...(change.getInsertionIndex ? { getInsertionIndex: change.getInsertionIndex } : {}),
@@ -61,8 +77,20 @@ export async function editJsonFile(
     }
     if (!(await vscode.workspace.applyEdit(edit))) throw new JsonEditError(`Could not edit ${vscode.workspace.asRelativePath(uri)}.`);
   }
-  await document.save();
-  return document;
+  if (!document.isDirty) return true;
+  return document.save();
+}
+
+/**
+ * Reloads a document from disk, dropping its unsaved text (our refused edit). The revert
+ * command works on the active editor, so the document is shown for it; an editor we opened
+ * only for this is closed again.
+ */
+async function revertToDisk(document: vscode.TextDocument): Promise<void> {
+  const wasVisible = vscode.window.visibleTextEditors.some((e) => e.document === document);
+  await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (!wasVisible && vscode.window.activeTextEditor?.document === document) await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 }
 
 /**
