@@ -35,6 +35,19 @@ suite('Timeline', () => {
     assert.ok(api.timeline.events().length >= count);
   });
 
+  test('a panel VS Code restores after a reload becomes the timeline again and draws the events', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => !api.timeline.isOpen, 5_000);
+    // What the registered serializer receives on a reload: a panel of our view type, no page yet.
+    const restored = vscode.window.createWebviewPanel('corpusLens.timeline', 'Corpus Timeline', vscode.ViewColumn.Active, {});
+    api.timeline.restore(restored);
+    assert.ok(api.timeline.isOpen);
+    const count = await api.timeline.whenRendered(20_000);
+    assert.ok(count > 0, `rendered ${count} events`);
+    assert.equal(restored.webview.options.enableScripts, true);
+    assert.match(restored.webview.html, /Content-Security-Policy/);
+  });
+
   test('opening an event selects its sentence in its document', async () => {
     const event = api.timeline.events().find((e) => e.kind === 'mention' && e.documentId?.endsWith('lavrov-cavusoglu-arabic.txt'));
     assert.ok(event && event.range && event.documentId, `no dated sentence from the Arabic fixture among ${api.timeline.events().length} events`);

@@ -25,6 +25,8 @@ export interface TimelineApi {
   whenRendered(timeoutMs: number): Promise<number>;
   /** Handles a message exactly as one posted by the webview (validated the same way). */
   handle(message: unknown): Promise<void>;
+  /** Makes `panel` the timeline, as the serializer does with the panel VS Code restores after a reload. */
+  restore(panel: vscode.WebviewPanel): void;
 }
 
 let panel: TimelinePanel | undefined;
@@ -37,6 +39,7 @@ export const timelineApi: TimelineApi = {
     return panel?.lastRendered;
   },
   events: () => panel?.events ?? [],
+  restore: (p) => panel?.restore(p),
   whenRendered: (timeoutMs) =>
     new Promise((resolve, reject) => {
       if (!panel) return reject(new Error('timeline not registered'));

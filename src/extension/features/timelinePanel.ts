@@ -37,7 +37,12 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly service: CorpusService,
   ) {
-    this.disposables.push(service.onDidChange(() => this.scheduleUpdate()));
+    this.disposables.push(
+      service.onDidChange(() => this.scheduleUpdate()),
+      // After a window reload, VS Code hands back the panel that was open; its filters come
+      // back from workspace state when the page says it is ready.
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: async (panel) => this.restore(panel) }),
+    );
   }
 
   get isOpen(): boolean {
@@ -57,15 +62,27 @@ export class TimelinePanel implements vscode.Disposable {
       if (focusEntity && this.ready) this.post({ type: 'focus', entityId: focusEntity });
       return;
     }
+    this.restore(vscode.window.createWebviewPanel(VIEW_TYPE, 'Corpus Timeline', vscode.ViewColumn.Active, this.webviewOptions()));
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
     const root = this.context.extensionUri;
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Corpus Timeline', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')],
-    });
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')] };
+  }
+
+  /**
+   * Makes `panel` the timeline: a new one, or one VS Code restores after a reload (the
+   * serializer's case; public so the integration test can hand it a panel the same way).
+   */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel && this.panel !== panel) this.panel.dispose(); // there is one timeline
+    const root = this.context.extensionUri;
+    panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(root, 'media', 'corpus.svg');
     this.panel = panel;
     this.ready = false;
     panel.onDidDispose(() => {
+      if (this.panel !== panel) return; // replaced by a restored one
       this.panel = undefined;
       this.ready = false;
       this.lastRendered = undefined;
