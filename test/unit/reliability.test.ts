@@ -362,21 +362,33 @@ describe('document reliability', () => {
     expect(isProblem(results[0]!)).toBe(false);
     expect(results[1]).toEqual({ path: 'b.txt', message: `cannot read: ENOENT: no such file or directory, stat '${gone}'` });
   });
+});
 
-  it('a folder of 5,000 tiny files scans completely', async () => {
-    const sub = path.join(dir, 'many');
-    mkdirSync(sub);
-    const N = 5000;
-    for (let i = 0; i < N; i++) writeFileSync(path.join(sub, `doc-${String(i).padStart(4, '0')}.txt`), i % 2 ? `خبر ${i} من موسكو` : `Note ${i}`);
-    const { code, out } = await runCli(['scan', sub, '--json', '--jobs', '1']);
+describe('a very large folder', () => {
+  const roots: string[] = [];
+  // Deleting 100,000 files takes a while on a busy machine.
+  afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })), 120_000);
+
+  it('a folder of 100,000 tiny files (1,000 folders of 100) scans completely', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'corpus-100k-'));
+    roots.push(root);
+    const N = 100_000;
+    for (let d = 0; d < N / 100; d++) {
+      const sub = path.join(root, String(d).padStart(4, '0'));
+      mkdirSync(sub, { recursive: true });
+      for (let i = d * 100; i < (d + 1) * 100; i++) writeFileSync(path.join(sub, `doc-${String(i).padStart(6, '0')}.txt`), i % 2 ? `خبر ${i} من موسكو` : `Note ${i}`);
+    }
+    // --jsonl streams one line per document: the whole result never sits in one string.
+    const { code, out } = await runCli(['scan', root, '--jsonl', '--jobs', '1']);
     expect(code).toBe(0);
-    const result = JSON.parse(out) as ScanJson;
-    expect(result.errors).toEqual([]);
-    expect(result.documents).toHaveLength(N);
-    expect(result.documents[0]!.path).toBe('doc-0000.txt');
-    expect(result.documents[N - 1]!.path).toBe('doc-4999.txt');
-    expect(result.documents.filter((d) => d.mentions.some((m) => m.entity === 'place.moscow'))).toHaveLength(N / 2);
-  }, 60_000);
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as { document?: ScanJson['documents'][number]; errors?: unknown[] });
+    const docs = lines.flatMap((l) => (l.document ? [l.document] : []));
+    expect(lines[lines.length - 1]!.errors).toEqual([]);
+    expect(docs).toHaveLength(N);
+    expect(docs[0]!.path).toBe('0000/doc-000000.txt');
+    expect(docs[N - 1]!.path).toBe('0999/doc-099999.txt');
+    expect(docs.filter((d) => d.mentions.some((m) => m.entity === 'place.moscow'))).toHaveLength(N / 2);
+  }, 240_000);
 });
 
 describe('hostile catalog and corpus text in the hover card', () => {
