@@ -4,6 +4,7 @@
  * They are dimmed in the editor and excluded from entity counts and events.
  */
 import { normalize, normalizeKey, type NormalizedText, type OffsetRange } from '../text/normalize';
+import { LineBreaks } from './lines';
 
 /** Whole lines (normalized, trimmed) that are page furniture. */
 const EXACT = new Set(
@@ -13,6 +14,9 @@ const EXACT = new Set(
     'related', 'related articles', 'read more', 'share', 'comments', 'leave a comment', 'close', 'menu',
   ].map(normalizeKey),
 );
+
+/** No longer line can be one of EXACT. */
+const MAX_EXACT = Math.max(...[...EXACT].map((e) => e.length));
 
 /** Line beginnings that mark furniture, whatever follows. */
 const PREFIXES = [
@@ -39,16 +43,49 @@ export function isBoilerplateLine(line: string): boolean {
 
 /** The same test on an already normalized line. */
 function isBoilerplateNormalized(line: string): boolean {
-  if (line.length > MAX_FURNITURE_LINE) return CONTAINS.some((c) => line.includes(c));
-  const n = line.replace(/\s+/g, ' ').trim();
+  if (line.length > MAX_FURNITURE_LINE) return containsPhrase(line);
+  const n = collapseSpaces(line);
   if (!n) return false;
-  const bare = n.replace(/[.:!،,]+$/u, '').trim();
-  if (EXACT.has(bare)) return true;
-  if (PREFIXES.some((p) => n.startsWith(p))) return true;
-  if (CONTAINS.some((c) => n.includes(c))) return true;
+  if (isExact(n)) return true;
+  for (const p of PREFIXES) if (n.startsWith(p)) return true;
+  if (containsPhrase(n)) return true;
   // A bulleted line with no sentence ending is a related-article link, not body text.
-  if (BULLET.test(n) && n.length < 160 && !/[.!؟?]["'»]?$/u.test(n)) return true;
+  if (BULLET.test(n) && n.length < 160 && !SENTENCE_END.test(n)) return true;
   return false;
+}
+
+const SENTENCE_END = /[.!؟?]["'»]?$/u;
+
+function containsPhrase(line: string): boolean {
+  for (const c of CONTAINS) if (line.includes(c)) return true;
+  return false;
+}
+
+/** Whitespace that collapseSpaces would change: any but a single inner space. */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
+/**
+ * `line.replace(/\s+/g, ' ').trim()`. Most lines are already in that form (the normalizer
+ * turned odd spaces into plain ones): one regex test then spares rebuilding the line, which
+ * the replace does space by space.
+ */
+function collapseSpaces(line: string): string {
+  return UNCOLLAPSED.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
+}
+
+/** Trailing punctuation left out when comparing a line with EXACT ("اقسام:"). */
+function isTrailingPunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x3a || c === 0x21 || c === 0x60c || c === 0x2c; // . : ! ، ,
+}
+
+/**
+ * `EXACT.has(n.replace(/[.:!،,]+$/u, '').trim())` for a collapsed line `n`, without cutting
+ * out the long lines: trim() then removes at most the one space before the punctuation.
+ */
+function isExact(n: string): boolean {
+  let end = n.length;
+  while (end > 0 && isTrailingPunctuation(n.charCodeAt(end - 1))) end--;
+  return end <= MAX_EXACT + 1 && EXACT.has(n.slice(0, end).trim());
 }
 
 /**
@@ -58,10 +95,9 @@ function isBoilerplateNormalized(line: string): boolean {
 export function findBoilerplate(text: string, normalized: NormalizedText = normalize(text)): OffsetRange[] {
   const ranges: OffsetRange[] = [];
   const n = normalized.text;
-  let lineStart = 0;
-  for (let i = 0; i <= n.length; i++) {
-    const c = i < n.length ? n.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
+  const breaks = new LineBreaks(n);
+  for (let lineStart = 0; lineStart <= n.length; ) {
+    const i = breaks.next(lineStart);
     if (i > lineStart && isBoilerplateNormalized(n.slice(lineStart, i))) {
       // Extend to the original line end: trailing marks (a tanwin, an RLM) were stripped.
       let end = normalized.ends[i - 1]!;

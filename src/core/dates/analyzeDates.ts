@@ -1,12 +1,12 @@
 /**
  * Both date results of a document in one scan: its own date and every date expression,
  * resolved against that date. This is what a whole-document analysis calls; the scan
- * reuses the caller's normalized text.
+ * reuses the caller's normalized text, and the header's dates come from the same scan.
  */
 import type { NormalizedText } from '../text/normalize';
 import { detectDocumentDate } from './documentDate';
 import { resolveScanned } from './extract';
-import { scanDates } from './scan';
+import { scanText } from './scan';
 import type { DateMention, DocumentDate } from './types';
 
 export interface DateAnalysisInput {
@@ -24,7 +24,7 @@ export interface DateAnalysis {
 }
 
 export function analyzeDates(original: string, input: DateAnalysisInput): DateAnalysis {
-  const scanned = scanDates(original, input.normalized);
-  const date = detectDocumentDate({ text: original, fileName: input.fileName, metadata: input.metadata ?? null, corpusRange: input.corpusRange, scanned });
-  return { date, dates: resolveScanned(original, scanned, { documentDate: date.value }) };
+  const scan = scanText(original, input.normalized);
+  const date = detectDocumentDate({ text: original, fileName: input.fileName, metadata: input.metadata ?? null, corpusRange: input.corpusRange, scan });
+  return { date, dates: resolveScanned(original, scan.dates, { documentDate: date.value }) };
 }

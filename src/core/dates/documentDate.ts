@@ -15,7 +15,7 @@
 import type { DocumentDate } from './types';
 import { isoDay, isoMonth, isoYear, isValidDayMonth, monthName, parseIsoDate, toEpochDay, weekdayName, weekdayOf } from './calendar';
 import { resolveRaw } from './resolve';
-import { scanDates, type ScannedDate } from './scan';
+import { datesBefore, scanDates, type ScannedDate, type TextScan } from './scan';
 
 export interface DocumentDateInput {
   text: string;
@@ -26,6 +26,8 @@ export interface DocumentDateInput {
   corpusRange?: { from: number; to: number };
   /** The whole text's scanned dates, when the caller has them (spares a second scan). */
   scanned?: readonly ScannedDate[];
+  /** The whole text's scanText(), when the caller has it: spares the scans of the text and of its header. */
+  scan?: TextScan;
 }
 
 export const DEFAULT_CORPUS_RANGE = { from: 2011, to: 2020 } as const;
@@ -34,7 +36,12 @@ const HEADER_LINES = 5;
 const SEPARATOR = /[|\-–—:،,•·/\\()[\]"'«»“”]/;
 
 export function detectDocumentDate(input: DocumentDateInput): DocumentDate {
-  return fromMetadata(input.metadata) ?? fromHeader(input.text) ?? fromFileName(input.fileName) ?? inferFromWeekday(input.scanned ?? scanDates(input.text), input.corpusRange ?? DEFAULT_CORPUS_RANGE) ?? { value: null, source: 'none' };
+  return (
+    fromMetadata(input.metadata) ??
+    fromHeader(input.text, input.scan) ??
+    fromFileName(input.fileName) ??
+    inferFromWeekday(input.scanned ?? input.scan?.dates ?? scanDates(input.text), input.corpusRange ?? DEFAULT_CORPUS_RANGE) ?? { value: null, source: 'none' }
+  );
 }
 
 function fromMetadata(metadata: string | null | undefined): DocumentDate | undefined {
@@ -59,10 +66,10 @@ function headerEnd(text: string, count: number): number {
   return text.length;
 }
 
-function fromHeader(text: string): DocumentDate | undefined {
+function fromHeader(text: string, scan: TextScan | undefined): DocumentDate | undefined {
   const end = headerEnd(text, HEADER_LINES);
   const header = text.slice(0, end);
-  for (const d of scanDates(header)) {
+  for (const d of scan ? datesBefore(text, scan, end) : scanDates(header)) {
     const raw = d.raw;
     if (raw.kind !== 'date' || raw.precision !== 'day' || raw.year === undefined) continue;
     if (!standsApart(header, d.start, d.end)) continue;

@@ -22,10 +22,7 @@ export function extractDates(original: string, context?: ExtractContext): DateMe
 /** Resolves already scanned dates against the document date (one scan serves both steps). */
 export function resolveScanned(original: string, scanned: readonly ScannedDate[], context?: ExtractContext): DateMention[] {
   const anchor = makeAnchor(parseIsoDate(context?.documentDate ?? null));
-  return scanned.map(({ start, end, raw }) => ({
-    start,
-    end,
-    text: original.slice(start, end),
-    ...resolveRaw(raw, anchor),
-  }));
+  // Object.assign copies the resolution's fields in the same order as a spread would, with far
+  // fewer steps: the resolutions come in many shapes, which defeats the spread's fast path.
+  return scanned.map(({ start, end, raw }) => Object.assign({ start, end, text: original.slice(start, end) }, resolveRaw(raw, anchor)));
 }

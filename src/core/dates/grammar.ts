@@ -7,8 +7,8 @@
  */
 
 import type { Raw, RawDate, RawRelDay, RawWeekday } from './raw';
-import { Kind, type Token, type TokenList, type WordForm, hashWord, wordForms } from './tokens';
-import { monthByTwoWords, monthByWord, monthHeadWords, type Calendar, type MonthName } from './months';
+import { Kind, TokenCache, WordTable, type Token, type TokenList, type WordForm, wordForms } from './tokens';
+import { latinMonthWords, monthByTwoWords, monthByWord, monthHeadWords, type Calendar, type MonthName } from './months';
 import * as L from './lexicon';
 import type { Qualifier } from './lexicon';
 import { isValidDayMonth } from './calendar';
@@ -80,7 +80,8 @@ function startWords(): Map<string, number> {
   const add = (words: Iterable<string>, bits: number): void => {
     for (const w of words) roles.set(w, (roles.get(w) ?? 0) | bits);
   };
-  add(monthHeadWords(), P_MONTH_ONLY | P_MONTH_DAY);
+  add(monthHeadWords(), P_MONTH_ONLY);
+  add(latinMonthWords(), P_MONTH_DAY); // only English names are written before the day ("March 5")
   add(L.WEEKDAYS.keys(), P_WEEKDAY);
   add(L.ORDINAL_UNITS.keys(), P_DAY_MONTH);
   add(L.ORDINAL_WHOLE.keys(), P_DAY_MONTH);
@@ -119,16 +120,32 @@ const START_FORMS = ((): Map<string, number> => {
   }
   return out;
 })();
-const START_HASHES = new Set([...START_FORMS.keys()].map(hashWord));
+
+/** START_FORMS by token: startBits() runs on every token, and most start nothing. */
+const START_TABLE = new WordTable(START_FORMS);
+
+/** The forms of a non-word token, or of an index past either end. */
+const NO_FORMS: readonly WordForm[] = [];
+
+/** An optional time of day that opens a weekday or a relative day: "مساء أمس", "صباح الخميس". */
+interface TimeOfDay {
+  /** Whether there is one. */
+  found: boolean;
+  /** The token after it (the anchor when there is none). */
+  next: number;
+  /** Clitic units before it that are not part of the mention ("ومساء"). */
+  strip: number;
+}
 
 export class Grammar {
   private readonly tokens: TokenList;
   private readonly n: number;
-  private readonly formsCache = new Map<number, WordForm[]>();
+  private readonly formsCache: TokenCache<readonly WordForm[]>;
 
   constructor(private readonly input: GrammarInput) {
     this.tokens = input.tokens;
     this.n = input.tokens.count;
+    this.formsCache = new TokenCache(this.n);
   }
 
   // ---- token helpers -------------------------------------------------------------------
@@ -142,11 +159,17 @@ export class Grammar {
     return t !== undefined && (j === this.anchor || !t.breakBefore) ? t : undefined;
   }
 
-  private forms(j: number): WordForm[] {
+  /** cont(j) when token j is of `kind`; a token of another kind is not even built. */
+  private contOf(j: number, kind: Kind): Token | undefined {
+    return this.tokens.kindAt(j) === kind ? this.cont(j) : undefined;
+  }
+
+  private forms(j: number): readonly WordForm[] {
+    if (j < 0 || j >= this.n) return NO_FORMS;
     let f = this.formsCache.get(j);
     if (f === undefined) {
-      const t = this.tokens.get(j);
-      f = t && t.kind === Kind.Word ? wordForms(t.text) : [];
+      const t = this.tokens.get(j)!;
+      f = t.kind === Kind.Word ? wordForms(t.text) : NO_FORMS;
       this.formsCache.set(j, f);
     }
     return f;
@@ -160,19 +183,19 @@ export class Grammar {
 
   /** Token j (continuing the line) is exactly one of `words` (no clitics). */
   private isWord(j: number, words: ReadonlySet<string> | string): boolean {
-    const t = this.cont(j);
-    if (!t || t.kind !== Kind.Word) return false;
+    const t = this.contOf(j, Kind.Word);
+    if (!t) return false;
     return typeof words === 'string' ? t.text === words : words.has(t.text);
   }
 
   private isPunct(j: number, set: ReadonlySet<string>): boolean {
-    const t = this.cont(j);
-    return t !== undefined && t.kind === Kind.Punct && set.has(t.text);
+    const t = this.contOf(j, Kind.Punct);
+    return t !== undefined && set.has(t.text);
   }
 
   private num(j: number): { value: number; digits: number } | undefined {
-    const t = this.cont(j);
-    return t && t.kind === Kind.Num ? { value: Number(t.text), digits: t.text.length } : undefined;
+    const t = this.contOf(j, Kind.Num);
+    return t ? { value: Number(t.text), digits: t.text.length } : undefined;
   }
 
   private startOf(j: number, strip = 0): number {
@@ -254,19 +277,19 @@ export class Grammar {
       if (b && b.strip === 0 && b.m.month === a.m.month && b.m.calendar === a.m.calendar) {
         let end = b.end;
         if (sep.text === '(') {
-          if (!this.isPunct(end, CLOSE)) return { ...a, paired: false };
+          if (!this.isPunct(end, CLOSE)) return { m: a.m, end: a.end, strip: a.strip, paired: false };
           end++;
         }
         return { m: a.m, end, strip: a.strip, paired: true };
       }
     }
-    return { ...a, paired: false };
+    return { m: a.m, end: a.end, strip: a.strip, paired: false };
   }
 
   /** A calendar marker at j: م/ميلادي or هـ/هجري. */
   private marker(j: number): Calendar | undefined {
-    const t = this.cont(j);
-    if (!t || t.kind !== Kind.Word) return undefined;
+    const t = this.contOf(j, Kind.Word);
+    if (!t) return undefined;
     if (L.GREGORIAN_MARKERS.has(t.text)) return 'gregorian';
     if (L.HIJRI_MARKERS.has(t.text)) return 'hijri';
     return undefined;
@@ -287,7 +310,7 @@ export class Grammar {
     if (n && (n.digits === 4 || n.digits === 3) && this.freeNumberEnd(k)) {
       const marker = this.marker(k + 1);
       const plausible = marker === 'hijri' ? n.value >= 1 && n.value <= 1600 : n.digits === 4 && n.value >= 1000 && n.value <= 2999;
-      if (plausible) return { year: n.value, ...(marker ? { marker } : {}), end: marker ? k + 2 : k + 1 };
+      if (plausible) return marker ? { year: n.value, marker, end: k + 2 } : { year: n.value, end: k + 1 };
       return undefined;
     }
     if (hadMin || yearWord) {
@@ -494,6 +517,8 @@ export class Grammar {
    * (القرار 2254) and not followed by a counted noun ("في 2000 شخص") or a numeric-date separator.
    */
   year(j: number): Match | undefined {
+    // A year word or cue needs a number right after it, and most cues (في، قبل، بعد) have none.
+    if (this.tokens.kindAt(j) === Kind.Word && this.tokens.kindAt(j + 1) !== Kind.Num) return undefined;
     const t = this.tokens.get(j);
     if (!t) return undefined;
     if (t.kind === Kind.Num) {
@@ -572,8 +597,6 @@ export class Grammar {
   relUnit(j: number): Match | undefined {
     const t = this.tokens.get(j);
     if (!t || t.kind !== Kind.Word) return undefined;
-    const unitOf = (w: string): 'week' | 'month' | 'year' | undefined =>
-      L.WEEK_WORDS.has(w) ? 'week' : w === 'الشهر' || w === 'month' ? 'month' : L.YEAR_WORDS_DEFINITE.has(w) || w === 'year' ? 'year' : undefined;
     // English: last/next/this + unit.
     const enq = L.EN_QUALIFIERS.get(t.text);
     if (enq && this.cont(j + 1)) {
@@ -605,15 +628,10 @@ export class Grammar {
    * an optional weekday after ("مساء أمس الثلاثاء", "اليوم السبت"); English today/yesterday/
    * tomorrow. "اليوم" followed by another definite word (اليوم التالي، اليوم الأول) is "the day", not today.
    */
-  relDay(j: number): Match | undefined {
-    let k = j;
-    let strip = 0;
-    const tod = this.formIn(j, L.TIME_OF_DAY);
-    if (tod) {
-      strip = tod.strip;
-      k++;
-      if (!this.cont(k)) return undefined;
-    }
+  relDay(j: number, timeOfDay = this.timeOfDay(j)): Match | undefined {
+    let k = timeOfDay.next;
+    let strip = timeOfDay.strip;
+    if (timeOfDay.found && !this.cont(k)) return undefined;
     let hadYawm = false;
     if (this.cont(k) || k === j) {
       const y = this.formIn(k, YAWM_AR);
@@ -623,11 +641,9 @@ export class Grammar {
         k++;
       }
     }
-    const first = this.forms(k);
     if (k !== j && !this.cont(k)) return undefined;
-    const w = (k === j ? first : first.slice(0, 1)).find(
-      (f) => TODAY.has(f.word) || YESTERDAY.has(f.word) || TOMORROW.has(f.word) || f.word === AWWAL || f.word === BAAD || f.word === GHAD || f.word === 'the',
-    );
+    // Clitics only on the first word of the expression ("وأمس"), not after صباح or يوم.
+    const w = relDayForm(this.forms(k), k === j ? Infinity : 1);
     if (!w) return undefined;
     if (k === j) strip = w.strip;
     let offset: number;
@@ -688,6 +704,12 @@ export class Grammar {
     return { start: this.startOf(j, strip), endTok: end, raw };
   }
 
+  /** The time of day at j, if any: both relDay and weekday may begin with one. */
+  private timeOfDay(j: number): TimeOfDay {
+    const tod = this.formIn(j, L.TIME_OF_DAY);
+    return tod ? { found: true, next: j + 1, strip: tod.strip } : { found: false, next: j, strip: 0 };
+  }
+
   /** A weekday word at j (exact, no clitics), with the guards for الأحد عشر، بين الاثنين، صلاة الجمعة. */
   private weekdayWord(j: number, allowClitics = false): number | undefined {
     const t = this.tokens.get(j);
@@ -701,9 +723,10 @@ export class Grammar {
     if (w === 0 && this.cont(j + 1) && this.formIn(j + 1, L.TEEN)) return undefined; // الأحد عشر = eleven
     const prev = this.tokens.get(j - 1);
     if (prev && !t.breakBefore && prev.kind === Kind.Word) {
-      if (wordForms(prev.text).some((p) => WEEKDAY_BLOCKERS.has(p.word))) return undefined;
+      const before = this.forms(j - 1);
+      if (before.some((p) => WEEKDAY_BLOCKERS.has(p.word))) return undefined;
       // "الدول الاثنين": after a definite noun, الاثنين is "the two", not Monday.
-      if (w === 1 && wordForms(prev.text).some((p) => p.word.startsWith('ال'))) return undefined;
+      if (w === 1 && before.some((p) => p.word.startsWith('ال'))) return undefined;
     }
     return w;
   }
@@ -713,14 +736,9 @@ export class Grammar {
    * الماضي"، "الأربعاء 5 يونيو / حزيران"، "الأربعاء الموافق 5 يونيو"، "يوم 5 مايو"،
    * "on Friday", "last Friday", "Wednesday, June 5, 2019".
    */
-  weekday(j: number): Match | undefined {
-    let k = j;
-    let strip = 0;
-    const tod = this.formIn(j, L.TIME_OF_DAY);
-    if (tod) {
-      strip = tod.strip;
-      k++;
-    }
+  weekday(j: number, timeOfDay = this.timeOfDay(j)): Match | undefined {
+    let k = timeOfDay.next;
+    let strip = timeOfDay.strip;
     let qual: RawWeekday['qual'] = 'onOrBefore';
     let startsAtCue = false;
     if (k === j && this.tokens.get(j)?.kind === Kind.Word) {
@@ -747,7 +765,7 @@ export class Grammar {
     else start = this.startOf(j, strip);
     if (wd === undefined) {
       // "يوم 5 مايو": يوم introducing a date (no weekday).
-      if (!yawm || tod) return undefined;
+      if (!yawm || timeOfDay.found) return undefined;
       const date = this.dateAt(k);
       return date ? { start, endTok: date.endTok, raw: date.raw } : undefined;
     }
@@ -759,7 +777,8 @@ export class Grammar {
     if (this.cont(m) && qual === 'onOrBefore') {
       const date = this.dateAt(m);
       if (date && date.raw.kind === 'date' && date.raw.precision === 'day') {
-        return { start, endTok: date.endTok, raw: { ...date.raw, weekday: wd } };
+        date.raw.weekday = wd; // dateAt() built this reading just now: the weekday completes it
+        return { start, endTok: date.endTok, raw: date.raw };
       }
     }
     if (qual === 'onOrBefore' && this.cont(k)) {
@@ -816,28 +835,43 @@ export class Grammar {
 
   /** Cheap pre-check: the parsers that could start at token j (0 = none). */
   startBits(j: number): number {
-    const kind = this.tokens.kindAt(j);
-    if (kind === Kind.Num) return P_NUMBER;
-    if (kind !== Kind.Word || !START_HASHES.has(this.tokens.hashAt(j))) return 0;
-    return START_FORMS.get(this.tokens.get(j)!.text) ?? 0;
+    return this.tokens.kindAt(j) === Kind.Num ? P_NUMBER : START_TABLE.get(this.tokens, j);
   }
 
   /** The longest match at j among the parsers in `bits` (ties go to the earlier one below). */
   matchAt(j: number, bits: number): Match | undefined {
     this.anchor = j;
+    // Both parsers that may begin with a time of day share one reading of it.
+    const timeOfDay = bits & (P_WEEKDAY | P_REL_DAY) ? this.timeOfDay(j) : undefined;
     let best: Match | undefined;
-    const consider = (m: Match | undefined): void => {
-      if (m && (!best || m.endTok > best.endTok)) best = m;
-    };
-    if (bits & P_WEEKDAY) consider(this.weekday(j));
-    if (bits & P_DAY_MONTH) consider(this.dayMonth(j));
-    if (bits & P_MONTH_DAY) consider(this.monthDay(j));
-    if (bits & P_NUMERIC) consider(this.numeric(j));
-    if (bits & P_MONTH_ONLY) consider(this.monthOnly(j));
-    if (bits & P_YEAR) consider(this.year(j));
-    if (bits & P_REL_UNIT) consider(this.relUnit(j));
-    if (bits & P_REL_DAY) consider(this.relDay(j));
-    if (bits & P_AGO) consider(this.ago(j));
+    if (bits & P_WEEKDAY) best = longer(best, this.weekday(j, timeOfDay));
+    if (bits & P_DAY_MONTH) best = longer(best, this.dayMonth(j));
+    if (bits & P_MONTH_DAY) best = longer(best, this.monthDay(j));
+    if (bits & P_NUMERIC) best = longer(best, this.numeric(j));
+    if (bits & P_MONTH_ONLY) best = longer(best, this.monthOnly(j));
+    if (bits & P_YEAR) best = longer(best, this.year(j));
+    if (bits & P_REL_UNIT) best = longer(best, this.relUnit(j));
+    if (bits & P_REL_DAY) best = longer(best, this.relDay(j, timeOfDay));
+    if (bits & P_AGO) best = longer(best, this.ago(j));
     return best;
   }
+}
+
+/** The relative unit a word names: الأسبوع، الشهر، العام/السنة, week/month/year. */
+function unitOf(w: string): 'week' | 'month' | 'year' | undefined {
+  return L.WEEK_WORDS.has(w) ? 'week' : w === 'الشهر' || w === 'month' ? 'month' : L.YEAR_WORDS_DEFINITE.has(w) || w === 'year' ? 'year' : undefined;
+}
+
+/** The first of the first `limit` forms that is a relative-day word (اليوم، أمس، غدا، أول، بعد، غد, "the"). */
+function relDayForm(forms: readonly WordForm[], limit: number): WordForm | undefined {
+  for (let i = 0; i < forms.length && i < limit; i++) {
+    const w = forms[i]!.word;
+    if (TODAY.has(w) || YESTERDAY.has(w) || TOMORROW.has(w) || w === AWWAL || w === BAAD || w === GHAD || w === 'the') return forms[i];
+  }
+  return undefined;
+}
+
+/** The longer of two matches; on a tie the one found first. */
+function longer(best: Match | undefined, m: Match | undefined): Match | undefined {
+  return m && (!best || m.endTok > best.endTok) ? m : best;
 }

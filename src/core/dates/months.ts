@@ -119,6 +119,11 @@ export function monthHeadWords(): string[] {
   return [...table.keys()].map((k) => k.split(' ')[0]!);
 }
 
+/** The English month names and abbreviations (one word each). */
+export function latinMonthWords(): string[] {
+  return [...table].filter(([, m]) => m.latin).map(([key]) => key);
+}
+
 export const HIJRI_MONTH_NAMES_EN = [
   'Muharram', 'Safar', 'Rabi al-Awwal', 'Rabi al-Thani', 'Jumada al-Ula', 'Jumada al-Akhira',
   'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qa'da", 'Dhu al-Hijja',

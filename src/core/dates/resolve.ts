@@ -218,15 +218,24 @@ function pickYear(month: number, day: number | undefined, qual: Qualifier | unde
 
 // ---- Hijri ------------------------------------------------------------------------------
 
-function majority(first: number, last: number, key: (epoch: number) => string): string {
-  const counts = new Map<string, number>();
-  for (let e = first; e <= last; e++) {
-    const k = key(e);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+/**
+ * The Gregorian year ('year') or month ('month') holding most of the days [first, last]; the
+ * earliest on a tie. It counts whole stretches between year or month starts, not day by day:
+ * a Hijri year is ~354 days.
+ */
+function majority(first: number, last: number, unit: 'year' | 'month'): string {
   let best = '';
   let bestCount = -1;
-  for (const [k, c] of counts) if (c > bestCount) [best, bestCount] = [k, c];
+  for (let e = first; e <= last; ) {
+    const d = fromEpochDay(e);
+    const next = unit === 'year' || d.month === 12 ? toEpochDay(d.year + 1, 1, 1) : toEpochDay(d.year, d.month + 1, 1);
+    const count = Math.min(next, last + 1) - e;
+    if (count > bestCount) {
+      best = unit === 'year' ? isoYear(d.year) : isoMonth(d.year, d.month);
+      bestCount = count;
+    }
+    e = next;
+  }
   return best;
 }
 
@@ -243,7 +252,7 @@ function resolveHijri(raw: RawDate, anchor: Anchor | null): Resolution {
     const y = raw.year!;
     const span = hijriYearSpan(y);
     if (!span) return { value: '', precision: 'year', relative: false, resolved: false, hijri: String(y), note: `${y} AH could not be converted` };
-    const value = majority(span[0], span[1], (e) => isoYear(fromEpochDay(e).year));
+    const value = majority(span[0], span[1], 'year');
     return { value, precision: 'year', relative: false, resolved: true, hijri: String(y).padStart(4, '0'), note: spanNote(`${y} AH`, span[0], span[1]) };
   }
   let year = raw.year;
@@ -276,10 +285,7 @@ function resolveHijri(raw: RawDate, anchor: Anchor | null): Resolution {
   if (day === undefined) {
     const span = hijriMonthSpan(year, month);
     if (!span) return { value: '', precision: 'month', relative, resolved: false, hijri, note: 'could not be converted' };
-    const value = majority(span[0], span[1], (e) => {
-      const d = fromEpochDay(e);
-      return isoMonth(d.year, d.month);
-    });
+    const value = majority(span[0], span[1], 'month');
     return { value, precision: 'month', relative, resolved: true, hijri, note: spanNote(`${hijriMonthName(month)} ${year} AH`, span[0], span[1]) + assumed };
   }
   const epoch = hijriToEpochDay(year, month, day);

@@ -16,20 +16,32 @@ export interface ScannedDate {
   raw: Raw;
 }
 
+/** A whole text's scan, with what it takes to answer for the text's first lines too (datesBefore). */
+export interface TextScan {
+  dates: ScannedDate[];
+  /** Original offset of the first Arabic letter of the normalized text; -1 when there is none. */
+  firstArabic: number;
+}
+
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
 const TRAILING_MARK = /[\p{M}\u0640]/u;
 
 /** Scans `original`; pass its normalized form when the caller already has it (saves a pass). */
 export function scanDates(original: string, normalized?: NormalizedText): ScannedDate[] {
+  return scanText(original, normalized).dates;
+}
+
+/** scanDates, plus what datesBefore() needs. */
+export function scanText(original: string, normalized?: NormalizedText): TextScan {
   const n = normalized ?? normalize(original);
+  const arabic = ARABIC_LETTER.exec(n.text);
   const tokens = tokenize(n.text);
   const grammar = new Grammar({
     tokens,
-    englishOnly: !ARABIC_LETTER.test(n.text),
+    englishOnly: arabic === null,
     isCapitalized(i) {
-      const t = tokens.get(i);
-      if (!t) return false;
-      const ch = original.charAt(n.starts[t.start]!);
+      if (i < 0 || i >= tokens.count) return false;
+      const ch = original.charAt(n.starts[tokens.startAt(i)]!);
       return ch !== ch.toLowerCase();
     },
   });
@@ -42,12 +54,12 @@ export function scanDates(original: string, normalized?: NormalizedText): Scanne
       i++;
       continue;
     }
-    const last = tokens.get(match.endTok - 1)!;
-    if (match.start < last.end) {
-      const range = toOriginalRange(n, match.start, last.end);
+    const lastTokenEnd = tokens.endAt(match.endTok - 1);
+    if (match.start < lastTokenEnd) {
+      const range = toOriginalRange(n, match.start, lastTokenEnd);
       // Marks the normalizer dropped right after the last letter (the tanwin of "غداً", the
       // tatweel of "هـ") belong to the mention.
-      const limit = last.end < n.text.length ? n.starts[last.end]! : original.length;
+      const limit = lastTokenEnd < n.text.length ? n.starts[lastTokenEnd]! : original.length;
       while (range.end < limit && TRAILING_MARK.test(original.charAt(range.end))) range.end++;
       // One original character can expand into several tokens (a ligature such as U+FDFA):
       // never let two mentions share it.
@@ -58,5 +70,20 @@ export function scanDates(original: string, normalized?: NormalizedText): Scanne
     }
     i = match.endTok;
   }
-  return found;
+  return { dates: found, firstArabic: arabic === null ? -1 : n.starts[arabic.index]! };
+}
+
+/**
+ * What scanDates(original.slice(0, end)) would return, without scanning again when the whole
+ * text's scan already says it: `end` must sit at a line break (normalizing and tokenizing are
+ * per character, a date never spans lines and the grammar never looks past one), and the head
+ * must be Arabic or English-only like the whole text (that decides how 5/6/2019 reads).
+ */
+export function datesBefore(original: string, scan: TextScan, end: number): ScannedDate[] {
+  const atLineBreak = end === original.length || original.charCodeAt(end) === 0x0a;
+  const headHasArabic = scan.firstArabic >= 0 && scan.firstArabic < end;
+  if (!atLineBreak || headHasArabic !== scan.firstArabic >= 0) return scanDates(original.slice(0, end));
+  let count = 0;
+  while (count < scan.dates.length && scan.dates[count]!.start < end) count++;
+  return scan.dates.slice(0, count);
 }

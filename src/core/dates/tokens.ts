@@ -47,12 +47,40 @@ function classify(c: number): number {
 
 /** Class of the code point at i (a surrogate pair is one letter or one "other" character). */
 function classAt(text: string, i: number): { cls: number; width: number } {
+  if (isSurrogatePair(text, i)) return { cls: LETTER_RE.test(text.slice(i, i + 2)) ? LETTER : OTHER, width: 2 };
+  return { cls: classify(text.charCodeAt(i)), width: 1 };
+}
+
+/** A high surrogate at i followed by a low one: one code point in two units. */
+function isSurrogatePair(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return { cls: LETTER_RE.test(text.slice(i, i + 2)) ? LETTER : OTHER, width: 2 };
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/**
+ * Values by token index, for the few tokens a parser looks at: a dense list plus a typed index
+ * into it. (A Map keyed by index, or a sparse array, costs a hash lookup per access.)
+ */
+export class TokenCache<T> {
+  private readonly slots: Int32Array;
+  private readonly values: T[] = [];
+
+  constructor(count: number) {
+    this.slots = new Int32Array(count);
   }
-  return { cls: classify(c), width: 1 };
+
+  /** The value stored for token j (0 ≤ j < count), if any. */
+  get(j: number): T | undefined {
+    const slot = this.slots[j]!;
+    return slot === 0 ? undefined : this.values[slot - 1];
+  }
+
+  set(j: number, value: T): void {
+    this.values.push(value);
+    this.slots[j] = this.values.length;
+  }
 }
 
 const FLAG_SPACE = 1;
@@ -64,8 +92,8 @@ const FLAG_BREAK = 2;
  */
 export class TokenList {
   readonly count: number;
-  /** Token objects built so far (a Map: only the few near candidates are ever built). */
-  private readonly cache = new Map<number, Token>();
+  /** Token objects built so far (only the few near candidates are ever built). */
+  private readonly cache: TokenCache<Token>;
 
   constructor(
     readonly text: string,
@@ -77,6 +105,7 @@ export class TokenList {
     count: number,
   ) {
     this.count = count;
+    this.cache = new TokenCache(count);
   }
 
   get(j: number): Token | undefined {
@@ -97,6 +126,12 @@ export class TokenList {
       this.cache.set(j, t);
     }
     return t;
+  }
+
+  /** Whether token j reads exactly `word` (compared in place: no string is cut out). */
+  isText(j: number, word: string): boolean {
+    const start = this.starts[j]!;
+    return this.ends[j]! - start === word.length && this.text.startsWith(word, start);
   }
 
   kindAt(j: number): Kind | undefined {
@@ -159,7 +194,7 @@ export function tokenize(text: string): TokenList {
       hash >>>= 0;
     } else {
       kind = Kind.Punct;
-      i += classAt(text, i).width;
+      i += isSurrogatePair(text, i) ? 2 : 1;
     }
     if (count === capacity) {
       capacity *= 2;
@@ -188,6 +223,54 @@ export function hashWord(word: string): number {
   let hash = FNV_OFFSET;
   for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
   return hash >>> 0;
+}
+
+/** Bits of the WordTable filter: 2^18 bits are 32 KB, small enough to stay in the CPU cache. */
+const FILTER_BITS = 18;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/**
+ * Words with a number each (0 = none), looked up by token: an open-addressing table on the hash
+ * tokenize() computed, confirmed by comparing the word in place. Most tokens are misses: a bit
+ * per hash value in front of the table rules nearly all of them out with one read of a small
+ * array, and no token's text is cut out for a Map.
+ */
+export class WordTable {
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5));
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly values: Int32Array;
+  private readonly words: string[];
+
+  constructor(entries: ReadonlyMap<string, number>) {
+    let size = 16;
+    while (size < entries.size * 2) size *= 2; // at most half full: short probe runs
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.values = new Int32Array(size);
+    this.words = new Array<string>(size).fill('');
+    for (const [word, value] of entries) {
+      const h = hashWord(word) | 0;
+      this.filter[(h & FILTER_MASK) >>> 5]! |= 1 << (h & 31);
+      let slot = h & this.mask;
+      while (this.words[slot] !== '') slot = (slot + 1) & this.mask;
+      this.hashes[slot] = h;
+      this.values[slot] = value;
+      this.words[slot] = word;
+    }
+  }
+
+  /** The number of word token j, or 0 (also for other kinds of tokens). */
+  get(tokens: TokenList, j: number): number {
+    if (tokens.kindAt(j) !== Kind.Word) return 0;
+    const h = tokens.hashAt(j) | 0;
+    if ((this.filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) return 0;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const word = this.words[slot]!;
+      if (word === '') return 0;
+      if (this.hashes[slot] === h && tokens.isText(j, word)) return this.values[slot]!;
+    }
+  }
 }
 
 function grow<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
