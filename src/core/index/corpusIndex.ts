@@ -135,6 +135,8 @@ const collator = new Intl.Collator();
 interface EntityRefs {
   docs: StoredDocument[];
   mentions: number[];
+  /** Distinct documents in `docs`, kept up to date so entity counts need no pass over the lists. */
+  documents: number;
 }
 
 /** Mention numbers of one document's counted mentions, by entity. */
@@ -160,6 +162,7 @@ function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
     while (to < refs.docs.length && refs.docs[to] === doc) to++;
     refs.docs.splice(from, to - from);
     refs.mentions.splice(from, to - from);
+    refs.documents--;
     if (refs.docs.length === 0) map.delete(entityId);
   }
 }
@@ -167,7 +170,8 @@ function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
 function addRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
   for (const [entityId, mentions] of countedByEntity(doc)) {
     let refs = map.get(entityId);
-    if (!refs) map.set(entityId, (refs = { docs: [], mentions: [] }));
+    if (!refs) map.set(entityId, (refs = { docs: [], mentions: [], documents: 0 }));
+    refs.documents++;
     // After every document whose path sorts before or equal to this one (binary search).
     let lo = 0;
     let hi = refs.docs.length;
@@ -257,11 +261,7 @@ export class CorpusIndex {
   /** Entity ids with their mention counts (boilerplate excluded), most mentioned first. */
   entityCounts(): Array<{ entityId: string; mentions: number; documents: number }> {
     const out: Array<{ entityId: string; mentions: number; documents: number }> = [];
-    for (const [entityId, refs] of this.entityMap()) {
-      let documents = 0;
-      for (let k = 0; k < refs.docs.length; k++) if (k === 0 || refs.docs[k] !== refs.docs[k - 1]) documents++;
-      out.push({ entityId, mentions: refs.docs.length, documents });
-    }
+    for (const [entityId, refs] of this.entityMap()) out.push({ entityId, mentions: refs.docs.length, documents: refs.documents });
     return out.sort((a, b) => b.mentions - a.mentions || a.entityId.localeCompare(b.entityId));
   }
 
@@ -312,7 +312,8 @@ export class CorpusIndex {
           if (isBoilerplateAt(d.packed, k)) continue;
           const entityId = entityAt(d.packed, k);
           let refs = map.get(entityId);
-          if (!refs) map.set(entityId, (refs = { docs: [], mentions: [] }));
+          if (!refs) map.set(entityId, (refs = { docs: [], mentions: [], documents: 0 }));
+          if (refs.docs[refs.docs.length - 1] !== d) refs.documents++;
           refs.docs.push(d);
           refs.mentions.push(k);
         }
