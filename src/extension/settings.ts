@@ -41,9 +41,27 @@ export function readSettings(): Settings {
   return {
     catalogPaths: pick('catalogPaths', (v) => Array.isArray(v) && v.every((s) => typeof s === 'string')),
     useBuiltinCatalog: pick('useBuiltinCatalog', (v) => typeof v === 'boolean'),
-    include: pick('include', (v) => typeof v === 'string' && v.trim().length > 0),
-    exclude: pick('exclude', (v) => typeof v === 'string'),
+    include: pick('include', (v) => isGlob(v) && v.trim().length > 0),
+    exclude: pick('exclude', isGlob),
     maxFileSizeMB: pick('maxFileSizeMB', (v) => typeof v === 'number' && v > 0),
     keepTextsMB: pick('keepTextsMB', (v) => typeof v === 'number' && v >= 0),
   };
+}
+
+/**
+ * Whether `v` can be a glob: a string whose braces and brackets balance. VS Code's matcher
+ * takes an unbalanced pattern without complaint and matches nothing (or everything), which
+ * would silently empty the index or index node_modules.
+ */
+function isGlob(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  let braces = 0;
+  let brackets = 0;
+  for (const ch of v) {
+    if (ch === '{') braces++;
+    else if (ch === '}' && --braces < 0) return false;
+    else if (ch === '[') brackets++;
+    else if (ch === ']' && --brackets < 0) return false;
+  }
+  return braces === 0 && brackets === 0;
 }

@@ -85,15 +85,15 @@ async function writeCache(index: CorpusIndex, dir: string, file: string): Promis
     const st = await fs.stat(path.join(dir, d.path));
     entries.push({ size: st.size, mtime: st.mtimeMs, doc: d.toPacked() });
   }
-  const text = serializeCache('bench', entries);
-  await fs.writeFile(file, text);
-  return Buffer.byteLength(text);
+  const bytes = serializeCache('bench', entries);
+  await fs.writeFile(file, bytes);
+  return bytes.length;
 }
 
 /** A warm start as the extension makes it: load the cache, list and stat the files, keep the unchanged ones. */
 async function timeWarm(dir: string, file: string): Promise<{ ms: number; documents: number }> {
   const t0 = performance.now();
-  const parsed = parseCache(await fs.readFile(file, 'utf8'), 'bench');
+  const parsed = parseCache(await fs.readFile(file), 'bench');
   if (parsed.kind !== 'ok') throw new Error(`cache not usable: ${parsed.kind}`);
   const { files } = await listTextFiles(dir);
   const index = new CorpusIndex();
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     const read = [await timeRead(dir), await timeRead(dir)].sort((a, b) => a.ms - b.ms)[0]!;
     const index = await timeIndex(dir);
     const rg = timeRipgrep(dir, aliasFile);
-    const cacheFile = path.join(cache, `index-cache-${n}.json`);
+    const cacheFile = path.join(cache, `index-cache-${n}.jsonl`);
     const cacheBytes = await writeCache(index.index, dir, cacheFile);
     const warm = await timeWarm(dir, cacheFile);
     if (warm.documents !== index.index.size) throw new Error(`warm start kept ${warm.documents} of ${index.index.size} documents`);

@@ -79,16 +79,19 @@ suite('Index cache and incremental updates', () => {
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);
     assert.equal(summary.analysed, summary.documents);
-    const rewritten = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)));
-    assert.equal(rewritten.documents.length, summary.documents);
+    const [header, ...lines] = new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)).trimEnd().split('\n');
+    assert.equal(JSON.parse(header!).documents, summary.documents);
+    assert.equal(lines.length, summary.documents);
   });
 
   test('a cache entry with the wrong shape is discarded', async () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
-    const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)));
-    file.documents[0].doc.packed.data = 'not a list';
-    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode(JSON.stringify(file)));
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)).trimEnd().split('\n');
+    const first = JSON.parse(lines[1]!);
+    first.doc.packed.data = 'not a list';
+    lines[1] = JSON.stringify(first);
+    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode(lines.join('\n') + '\n'));
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);
   });

@@ -80,7 +80,7 @@ suite('Reliability: settings and catalog paths', () => {
     await vscode.commands.executeCommand('corpusLens.rebuildIndex');
   });
 
-  test('settings of the wrong type fall back to their defaults, with a warning, and indexing still works', async () => {
+  test('settings of the wrong type, and globs with unbalanced braces or brackets, fall back to their defaults, with a warning, and indexing still works', async () => {
     const { service } = await api();
     // The extension gets this same `vscode` API object (the tests run from its folder): record its warnings.
     const warnings: string[] = [];
@@ -92,7 +92,7 @@ suite('Reliability: settings and catalog paths', () => {
     (vscode.window as { showWarningMessage: typeof patched }).showWarningMessage = patched;
     assert.equal(vscode.window.showWarningMessage, patched, 'cannot record warnings');
     try {
-      await setWorkspaceSettings({ maxFileSizeMB: 'big', include: 42 });
+      await setWorkspaceSettings({ maxFileSizeMB: 'big', include: 42, exclude: '**/{node_modules,.git' });
       const config = vscode.workspace.getConfiguration('corpusLens');
       assert.equal(config.get('maxFileSizeMB'), 'big');
       assert.equal(config.get('include'), 42);
@@ -105,13 +105,15 @@ suite('Reliability: settings and catalog paths', () => {
       const expected = [
         'Corpus Lens: Setting corpusLens.maxFileSizeMB has an invalid value ("big"); using the default 20.',
         'Corpus Lens: Setting corpusLens.include has an invalid value (42); using the default "**/*.txt".',
+        'Corpus Lens: Setting corpusLens.exclude has an invalid value ("**/{node_modules,.git"); using the default "**/{node_modules,.git,.corpus}/**".',
       ];
-      await until(() => (expected.every((w) => warnings.includes(w)) ? true : undefined), `the two settings warnings; seen: ${JSON.stringify(warnings)}`, 5_000);
+      await until(() => (expected.every((w) => warnings.includes(w)) ? true : undefined), `the three settings warnings; seen: ${JSON.stringify(warnings)}`, 5_000);
     } finally {
       (vscode.window as { showWarningMessage: typeof patched }).showWarningMessage = original;
       const config = vscode.workspace.getConfiguration('corpusLens');
       await config.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
       await config.update('include', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
     }
   });
 

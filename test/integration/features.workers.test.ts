@@ -29,7 +29,12 @@ suite('Reliability: an analysis worker crashes during a rebuild', () => {
   suiteSetup(async function () {
     this.timeout(60_000);
     const { service } = await api();
-    fixtureDocuments = (await service.rebuild({ progress: false })).documents;
+    await service.rebuild({ progress: false });
+    // Earlier suites create and delete files; wait until the watcher has caught up with the
+    // disk, so the count below is the folder's, not a moment of it.
+    const onDisk = async (): Promise<number> => (await vscode.workspace.findFiles('**/*.txt', '**/{node_modules,.git,.corpus}/**')).length;
+    await until(async () => (!service.indexing && service.index.size === (await onDisk()) ? true : undefined), 'the index to match the files on disk', 30_000);
+    fixtureDocuments = service.index.size;
     // Each document is a little different, so none is a copy of another.
     await Promise.all(
       Array.from({ length: COUNT }, (_, i) => vscode.workspace.fs.writeFile(file(DIR, `doc-${i}.txt`), encode(`تقرير ${i}\n\nقال لافروف في موسكو إن المحادثات مستمرة (${i}).\n`))),

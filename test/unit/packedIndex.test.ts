@@ -103,8 +103,8 @@ describe('index updates', () => {
 describe('cache file', () => {
   it('round-trips the index: the warm index equals the cold one', async () => {
     const docs = await sampleDocuments();
-    const text = serializeCache('k1', docs.map((d, i) => ({ size: 100 + i, mtime: 5, doc: packDocument(d) })));
-    const parsed = parseCache(text, 'k1');
+    const bytes = serializeCache('k1', docs.map((d, i) => ({ size: 100 + i, mtime: 5, doc: packDocument(d) })));
+    const parsed = parseCache(bytes, 'k1');
     expect(parsed.kind).toBe('ok');
     if (parsed.kind !== 'ok') return;
     const warm = new CorpusIndex();
@@ -116,16 +116,24 @@ describe('cache file', () => {
   });
 
   it('is stale for another key or engine version, corrupt when truncated or malformed', async () => {
-    const [doc] = await sampleDocuments();
-    const text = serializeCache('k1', [{ size: 1, mtime: 1, doc: packDocument(doc!) }]);
-    expect(parseCache(text, 'k2').kind).toBe('stale');
-    expect(parseCache(text.replace(`"engine":${ENGINE_VERSION}`, `"engine":${ENGINE_VERSION + 1}`), 'k1').kind).toBe('stale');
-    const truncated = parseCache(text.slice(0, text.length / 2), 'k1');
-    expect(truncated.kind).toBe('corrupt');
-    const file = JSON.parse(text);
-    file.documents[0].doc.packed.data[2] = 999; // an entity id outside the string table
-    expect(parseCache(JSON.stringify(file), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed entry 0' });
-    file.documents[0].doc.packed.data = 'nonsense';
-    expect(parseCache(JSON.stringify(file), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed entry 0' });
+    const [a, b] = await sampleDocuments();
+    const bytes = serializeCache('k1', [a!, b!].map((d) => ({ size: 1, mtime: 1, doc: packDocument(d) })));
+    const text = new TextDecoder().decode(bytes);
+    const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+    // A header line, then one line per document.
+    const [header, ...lines] = text.trimEnd().split('\n');
+    expect(JSON.parse(header!)).toEqual({ format: 'corpus-lens-index', engine: ENGINE_VERSION, key: 'k1', documents: 2 });
+    expect(lines).toHaveLength(2);
+    expect(parseCache(bytes, 'k2').kind).toBe('stale');
+    expect(parseCache(encode(text.replace(`"engine":${ENGINE_VERSION}`, `"engine":${ENGINE_VERSION + 1}`)), 'k1').kind).toBe('stale');
+    expect(parseCache(bytes.subarray(0, Math.floor(bytes.length * 0.75)), 'k1').kind).toBe('corrupt');
+    expect(parseCache(encode([header, lines[0]].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'ends after 1 of 2 documents' });
+    expect(parseCache(encode(text + text), 'k1')).toEqual({ kind: 'corrupt', reason: 'more lines than the 2 documents announced' });
+    const second = JSON.parse(lines[1]!);
+    second.doc.packed.data[2] = 999; // an entity id outside the string table
+    expect(parseCache(encode([header, lines[0], JSON.stringify(second)].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed line 3' });
+    second.doc.packed.data = 'nonsense';
+    expect(parseCache(encode([header, lines[0], JSON.stringify(second)].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed line 3' });
+    expect(parseCache(encode('\uFFFF not json'), 'k1').kind).toBe('corrupt');
   });
 });

@@ -13,7 +13,7 @@ import { log } from '../log';
 
 export type CachedDocument = CacheEntry;
 
-const FILE_NAME = 'index-cache.json';
+const FILE_NAME = 'index-cache.jsonl';
 
 /** A fingerprint of everything besides the file itself that an analysis depends on. */
 export function cacheKey(parts: readonly string[]): string {
@@ -40,7 +40,7 @@ export class IndexCache {
     } catch {
       return new Map(); // no cache yet
     }
-    const parsed = parseCache(new TextDecoder('utf-8').decode(bytes), key);
+    const parsed = parseCache(bytes, key);
     if (parsed.kind === 'ok') return parsed.entries;
     if (parsed.kind === 'stale') {
       log().info('Index cache is stale (engine, catalog or metadata changed); re-indexing.');
@@ -57,8 +57,10 @@ export class IndexCache {
     const tmp = vscode.Uri.joinPath(this.storage, `${FILE_NAME}.${process.pid}.tmp`);
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(serializeCache(key, documents)));
+      await vscode.workspace.fs.writeFile(tmp, serializeCache(key, documents));
       await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+      // The cache of versions before 0.2 (one JSON document), no longer read.
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'index-cache.json')).then(undefined, () => undefined);
     } catch (e) {
       log().warn(`Could not write the index cache: ${(e as Error).message}`);
       await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
