@@ -128,15 +128,17 @@ export class StoredDocument implements IndexedDocument {
   }
 }
 
-/** The order of String#localeCompare, an order of magnitude faster on 100,000 paths. */
-const collator = new Intl.Collator();
 
-/** An entity's mentions: parallel lists of document and mention number, in document order. */
+/**
+ * An entity's mentions, by document: one changed document touches only its own entries, in
+ * time independent of the corpus size. The documents in path order are sorted when asked
+ * for and kept until the entity's documents change.
+ */
 interface EntityRefs {
-  docs: StoredDocument[];
-  mentions: number[];
-  /** Distinct documents in `docs`, kept up to date so entity counts need no pass over the lists. */
-  documents: number;
+  byDoc: Map<StoredDocument, number[]>;
+  /** Mentions in all documents. */
+  mentions: number;
+  sorted: StoredDocument[] | undefined;
 }
 
 /** Mention numbers of one document's counted mentions, by entity. */
@@ -155,35 +157,32 @@ function countedByEntity(doc: StoredDocument): Map<string, number[]> {
 function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
   for (const entityId of countedByEntity(doc).keys()) {
     const refs = map.get(entityId);
-    if (!refs) continue;
-    const from = refs.docs.indexOf(doc);
-    if (from < 0) continue;
-    let to = from;
-    while (to < refs.docs.length && refs.docs[to] === doc) to++;
-    refs.docs.splice(from, to - from);
-    refs.mentions.splice(from, to - from);
-    refs.documents--;
-    if (refs.docs.length === 0) map.delete(entityId);
+    const list = refs?.byDoc.get(doc);
+    if (!refs || !list) continue;
+    refs.byDoc.delete(doc);
+    refs.mentions -= list.length;
+    refs.sorted = undefined;
+    if (refs.byDoc.size === 0) map.delete(entityId);
   }
 }
 
 function addRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
   for (const [entityId, mentions] of countedByEntity(doc)) {
     let refs = map.get(entityId);
-    if (!refs) map.set(entityId, (refs = { docs: [], mentions: [], documents: 0 }));
-    refs.documents++;
-    // After every document whose path sorts before or equal to this one (binary search).
-    let lo = 0;
-    let hi = refs.docs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (collator.compare(refs.docs[mid]!.path, doc.path) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    // concat, not splice(...spread): a document can hold more mentions than a call takes arguments.
-    refs.docs = refs.docs.slice(0, lo).concat(new Array<StoredDocument>(mentions.length).fill(doc), refs.docs.slice(lo));
-    refs.mentions = refs.mentions.slice(0, lo).concat(mentions, refs.mentions.slice(lo));
+    if (!refs) map.set(entityId, (refs = { byDoc: new Map(), mentions: 0, sorted: undefined }));
+    refs.byDoc.set(doc, mentions);
+    refs.mentions += mentions.length;
+    refs.sorted = undefined;
   }
+}
+
+/** Path order by UTF-16 code units: cheap enough to sort 100,000 documents on a hover. */
+function byPath(a: StoredDocument, b: StoredDocument): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+function sortedDocs(refs: EntityRefs): StoredDocument[] {
+  return (refs.sorted ??= [...refs.byDoc.keys()].sort(byPath));
 }
 
 export class CorpusIndex {
@@ -236,32 +235,30 @@ export class CorpusIndex {
   mentionsOf(entityId: string): EntityMention[] {
     const refs = this.entityMap().get(entityId);
     if (!refs) return [];
-    return refs.docs.map((d, k) => ({ ...mentionAt(d.packed, refs.mentions[k]!), documentId: d.id }));
+    const out: EntityMention[] = [];
+    for (const d of sortedDocs(refs)) for (const k of refs.byDoc.get(d)!) out.push({ ...mentionAt(d.packed, k), documentId: d.id });
+    return out;
   }
 
   /** How many mentions (boilerplate excluded) an entity has, without building them. */
   mentionCountOf(entityId: string): number {
-    return this.entityMap().get(entityId)?.docs.length ?? 0;
+    return this.entityMap().get(entityId)?.mentions ?? 0;
   }
 
   /** The documents that mention an entity, in document order, with counts and first mention. */
   documentsOf(entityId: string): EntityDocument[] {
     const refs = this.entityMap().get(entityId);
-    const out: EntityDocument[] = [];
-    if (!refs) return out;
-    for (let k = 0; k < refs.docs.length; k++) {
-      const d = refs.docs[k]!;
-      const last = out[out.length - 1];
-      if (last && last.documentId === d.id) last.count++;
-      else out.push({ documentId: d.id, count: 1, first: rangeAt(d.packed, refs.mentions[k]!) });
-    }
-    return out;
+    if (!refs) return [];
+    return sortedDocs(refs).map((d) => {
+      const list = refs.byDoc.get(d)!;
+      return { documentId: d.id, count: list.length, first: rangeAt(d.packed, list[0]!) };
+    });
   }
 
   /** Entity ids with their mention counts (boilerplate excluded), most mentioned first. */
   entityCounts(): Array<{ entityId: string; mentions: number; documents: number }> {
     const out: Array<{ entityId: string; mentions: number; documents: number }> = [];
-    for (const [entityId, refs] of this.entityMap()) out.push({ entityId, mentions: refs.docs.length, documents: refs.documents });
+    for (const [entityId, refs] of this.entityMap()) out.push({ entityId, mentions: refs.mentions, documents: refs.byDoc.size });
     return out.sort((a, b) => b.mentions - a.mentions || a.entityId.localeCompare(b.entityId));
   }
 
@@ -285,7 +282,7 @@ export class CorpusIndex {
   coMentioned(entityId: string, limit = 5): Array<{ entityId: string; documents: number }> {
     const refs = this.entityMap().get(entityId);
     const counts = new Map<string, number>();
-    for (const doc of new Set(refs?.docs ?? [])) {
+    for (const doc of refs?.byDoc.keys() ?? []) {
       const seen = new Set<string>();
       for (let k = 0; k < mentionCount(doc.packed); k++) {
         const other = entityAt(doc.packed, k);
@@ -301,23 +298,13 @@ export class CorpusIndex {
   }
 
   private ordered(): StoredDocument[] {
-    return [...this.docs.values()].sort((a, b) => collator.compare(a.path, b.path));
+    return [...this.docs.values()].sort(byPath);
   }
 
   private entityMap(): Map<string, EntityRefs> {
     if (!this.byEntity) {
       const map = new Map<string, EntityRefs>();
-      for (const d of this.ordered()) {
-        for (let k = 0; k < mentionCount(d.packed); k++) {
-          if (isBoilerplateAt(d.packed, k)) continue;
-          const entityId = entityAt(d.packed, k);
-          let refs = map.get(entityId);
-          if (!refs) map.set(entityId, (refs = { docs: [], mentions: [], documents: 0 }));
-          if (refs.docs[refs.docs.length - 1] !== d) refs.documents++;
-          refs.docs.push(d);
-          refs.mentions.push(k);
-        }
-      }
+      for (const d of this.docs.values()) addRefs(map, d);
       this.byEntity = map;
     }
     return this.byEntity;
