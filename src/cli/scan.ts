@@ -1,5 +1,6 @@
 /** The `scan` command: read a folder, run the engine, write JSON, JSON lines or CSV. */
 import { unpackMentions } from '../core/index/packedMentions';
+import { unpackDates } from '../core/index/packedDates';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CatalogSource } from '../core/catalog/catalog';
@@ -70,7 +71,7 @@ export async function runScan(o: ScanOptions): Promise<number> {
         ...(m.clitic ? { clitic: m.clitic } : {}),
         ...(m.boilerplate ? { boilerplate: true } : {}),
       })),
-      dates: analysis.dates.map((d) => ({
+      dates: unpackDates(analysis.packedDates).map((d) => ({
         start: d.start,
         end: d.end,
         text: d.text,

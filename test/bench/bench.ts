@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
 import { builtinCatalog } from '../../src/core/catalog/builtin';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { parseCache, serializeCache, type CacheEntry } from '../../src/core/index/cacheFormat';
+import { parseCache, serializeCacheChunks, type CacheEntry } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packAnalysis } from '../../src/core/index/corpusIndex';
 import { createEngine } from '../../src/core/engine';
 import { EntityMatcher } from '../../src/core/match/matcher';
@@ -85,9 +85,17 @@ async function writeCache(index: CorpusIndex, dir: string, file: string): Promis
     const st = await fs.stat(path.join(dir, d.path));
     entries.push({ size: st.size, mtime: st.mtimeMs, doc: d.toPacked() });
   }
-  const bytes = serializeCache('bench', entries);
-  await fs.writeFile(file, bytes);
-  return bytes.length;
+  const handle = await fs.open(file, 'w');
+  let bytes = 0;
+  try {
+    for (const chunk of serializeCacheChunks('bench', entries)) {
+      await handle.write(chunk);
+      bytes += chunk.length;
+    }
+  } finally {
+    await handle.close();
+  }
+  return bytes;
 }
 
 /** A warm start as the extension makes it: load the cache, list and stat the files, keep the unchanged ones. */
@@ -168,7 +176,7 @@ async function main(): Promise<void> {
     const read = [await timeRead(dir), await timeRead(dir)].sort((a, b) => a.ms - b.ms)[0]!;
     const index = await timeIndex(dir);
     const rg = timeRipgrep(dir, aliasFile);
-    const cacheFile = path.join(cache, `index-cache-${n}.jsonl`);
+    const cacheFile = path.join(cache, `index-cache-${n}.bin`);
     const cacheBytes = await writeCache(index.index, dir, cacheFile);
     const warm = await timeWarm(dir, cacheFile);
     if (warm.documents !== index.index.size) throw new Error(`warm start kept ${warm.documents} of ${index.index.size} documents`);

@@ -3,6 +3,7 @@
 // API (activate() returns { service }) in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { parseCache } from '../../src/core/index/cacheFormat';
 import { api, folder, openNewDocument, until } from './helpers';
 
 suite('Index cache and incremental updates', () => {
@@ -75,23 +76,30 @@ suite('Index cache and incremental updates', () => {
   test('a corrupt cache file is discarded, not trusted, and rewritten', async () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
-    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode('{"format":"corpus-lens-index","engine":1,"documents":[{"size":'));
+    // The format's magic number, then a header cut short.
+    await vscode.workspace.fs.writeFile(service.cacheUri!, new Uint8Array([0x43, 0x4c, 0x49, 0x58, 200, 0, 0, 0, 0x7b, 0x22]));
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);
     assert.equal(summary.analysed, summary.documents);
-    const [header, ...lines] = new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)).trimEnd().split('\n');
-    assert.equal(JSON.parse(header!).documents, summary.documents);
-    assert.equal(lines.length, summary.documents);
+    const written = parseCache(await vscode.workspace.fs.readFile(service.cacheUri!), '');
+    assert.equal(written.kind, 'stale', 'a whole cache file again (stale only for the wrong key given here)');
+    const again = await service.rebuild({ progress: false });
+    assert.equal(again.fromCache, summary.documents);
   });
 
   test('a cache entry with the wrong shape is discarded', async () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
-    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(service.cacheUri!)).trimEnd().split('\n');
-    const first = JSON.parse(lines[1]!);
-    first.doc.packed.data = 'not a list';
-    lines[1] = JSON.stringify(first);
-    await vscode.workspace.fs.writeFile(service.cacheUri!, new TextEncoder().encode(lines.join('\n') + '\n'));
+    const bytes = await vscode.workspace.fs.readFile(service.cacheUri!);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The layout of cacheFormat.ts: magic, header length, header, then the first chunk: its
+    // JSON length and two array lengths, the JSON, then the first document's mentions (7 ints each).
+    const chunk = 8 + view.getUint32(4, true);
+    const json = view.getUint32(chunk, true);
+    const docs = JSON.parse(new TextDecoder().decode(bytes.subarray(chunk + 12, chunk + 12 + json))) as Array<{ n: number[] }>;
+    assert.ok(docs[0]!.n[0]! >= 7, 'the first cached document has a mention');
+    view.setInt32(chunk + 12 + json + 2 * 4, 1_000_000, true); // its entity: a string the document does not have
+    await vscode.workspace.fs.writeFile(service.cacheUri!, bytes);
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);
   });

@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine';
-import { parseCache, serializeCache } from '../../src/core/index/cacheFormat';
+import { parseCache, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packDocument, type IndexedDocument } from '../../src/core/index/corpusIndex';
 import { isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
+import { isPackedDates, packDates, unpackDates } from '../../src/core/index/packedDates';
+import type { DateMention } from '../../src/core/dates/types';
 import { ENGINE_VERSION } from '../../src/core/version';
 
 const engine = createEngine({ catalogs: [], builtin: true });
@@ -17,6 +19,29 @@ async function sampleDocuments(): Promise<IndexedDocument[]> {
     files.map(async (f) => ({ id: `file:///${f}`, path: f, ...engine.analyze(await fs.readFile(path.join(SAMPLES, f), 'utf8'), f) })),
   );
 }
+
+describe('packed dates', () => {
+  it('unpack gives back every date of the sample corpus, property for property', async () => {
+    const dates = (await sampleDocuments()).flatMap((d) => d.dates);
+    expect(dates.length).toBeGreaterThan(10);
+    expect(dates.some((d) => d.note !== undefined) && dates.some((d) => d.relative)).toBe(true);
+    const more: DateMention[] = [
+      { start: 3, end: 20, text: '10 جمادى الأولى 1441', value: '2020-01-05', precision: 'day', relative: false, resolved: true, hijri: '1441-05-10' },
+      { start: 30, end: 33, text: 'أمس', value: '', precision: 'day', relative: true, resolved: false, note: 'the day before (no document date)' },
+    ];
+    expect(unpackDates(packDates([...dates, ...more]))).toEqual([...dates, ...more]);
+  });
+
+  it('rejects references outside the string table and unknown precisions', () => {
+    const packed = packDates([{ start: 0, end: 4, text: 'أمس', value: '2019-10-18', precision: 'day', relative: true, resolved: true, note: 'the day before' }]);
+    expect(isPackedDates(packed)).toBe(true);
+    for (const [slot, value] of [[2, 9], [4, 3], [7, 5], [1, -1], [5, 4]] as const) {
+      const bad = { data: packed.data.slice(), strings: packed.strings };
+      bad.data[slot] = value;
+      expect(isPackedDates(bad), `slot ${slot} = ${value}`).toBe(false);
+    }
+  });
+});
 
 describe('packed mentions', () => {
   it('unpack gives back every mention of the sample corpus, property for property', async () => {
@@ -118,22 +143,81 @@ describe('cache file', () => {
   it('is stale for another key or engine version, corrupt when truncated or malformed', async () => {
     const [a, b] = await sampleDocuments();
     const bytes = serializeCache('k1', [a!, b!].map((d) => ({ size: 1, mtime: 1, doc: packDocument(d) })));
-    const text = new TextDecoder().decode(bytes);
-    const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
-    // A header line, then one line per document.
-    const [header, ...lines] = text.trimEnd().split('\n');
-    expect(JSON.parse(header!)).toEqual({ format: 'corpus-lens-index', engine: ENGINE_VERSION, key: 'k1', documents: 2 });
-    expect(lines).toHaveLength(2);
+    const layout = cacheLayout(bytes);
+    const strings = layout.header.strings as string[];
+    expect(layout.header).toEqual({ format: 'corpus-lens-index', engine: ENGINE_VERSION, key: 'k1', documents: 2, littleEndian: true, strings: expect.any(Array) });
+    // Each string once for the whole file: an entity id mentioned in both documents is stored once.
+    expect(new Set(strings).size).toBe(strings.length);
+    expect(layout.chunks).toHaveLength(1);
+    const [first, second] = layout.chunks[0]!.docs;
     expect(parseCache(bytes, 'k2').kind).toBe('stale');
-    expect(parseCache(encode(text.replace(`"engine":${ENGINE_VERSION}`, `"engine":${ENGINE_VERSION + 1}`)), 'k1').kind).toBe('stale');
-    expect(parseCache(bytes.subarray(0, Math.floor(bytes.length * 0.75)), 'k1').kind).toBe('corrupt');
-    expect(parseCache(encode([header, lines[0]].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'ends after 1 of 2 documents' });
-    expect(parseCache(encode(text + text), 'k1')).toEqual({ kind: 'corrupt', reason: 'more lines than the 2 documents announced' });
-    const second = JSON.parse(lines[1]!);
-    second.doc.packed.data[2] = 999; // an entity id outside the string table
-    expect(parseCache(encode([header, lines[0], JSON.stringify(second)].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed line 3' });
-    second.doc.packed.data = 'nonsense';
-    expect(parseCache(encode([header, lines[0], JSON.stringify(second)].join('\n')), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed line 3' });
-    expect(parseCache(encode('\uFFFF not json'), 'k1').kind).toBe('corrupt');
+    expect(parseCache(withHeader(bytes, { ...layout.header, engine: ENGINE_VERSION + 1 }), 'k1').kind).toBe('stale');
+    expect(parseCache(withHeader(bytes, { ...layout.header, littleEndian: false }), 'k1').kind).toBe('stale');
+    expect(parseCache(new TextEncoder().encode('{"format":"corpus-lens-index","engine":3}\n'), 'k1').kind).toBe('stale'); // an earlier version's cache
+    expect(parseCache(bytes.subarray(0, Math.floor(bytes.length * 0.75)), 'k1')).toEqual({ kind: 'corrupt', reason: 'after 0 documents: the file ends inside a chunk' });
+    expect(parseCache(withHeader(bytes, { ...layout.header, documents: 3 }), 'k1')).toEqual({ kind: 'corrupt', reason: 'ends after 2 of 3 documents' });
+    expect(parseCache(concatBytes(bytes, bytes.subarray(layout.chunks[0]!.start)), 'k1')).toEqual({ kind: 'corrupt', reason: 'more data than the 2 documents announced' });
+    const patched = (at: number, value: number): Uint8Array => {
+      const copy = bytes.slice();
+      new DataView(copy.buffer).setInt32(at, value, true);
+      return copy;
+    };
+    const { data, ids } = layout.chunks[0]!;
+    const secondMentions = data + 4 * (first!.n[0] + first!.n[1]);
+    expect(parseCache(patched(secondMentions + 2 * 4, 999), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 2' }); // an entity outside its string table
+    expect(parseCache(patched(data + 4 * first!.n[0] + 4 * 4, 7), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // a date of precision 7
+    expect(parseCache(patched(ids, strings.length), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // past the header's strings
+    expect(second!.n[0]).toBeGreaterThan(0);
+    const badJson = bytes.slice();
+    badJson[layout.chunks[0]!.start + 12] = 0x5d; // "]" where the chunk's JSON starts
+    expect(parseCache(badJson, 'k1').kind).toBe('corrupt');
+    expect(parseCache(new TextEncoder().encode('\uFFFF not a cache'), 'k1')).toEqual({ kind: 'corrupt', reason: 'not an index cache file' });
+    expect(parseCache(new Uint8Array(0), 'k1').kind).toBe('corrupt');
+  });
+
+  it('is written in chunks that together are the file', async () => {
+    const docs = await sampleDocuments();
+    const entries = Array.from({ length: 600 }, (_, i) => ({ size: i, mtime: 1, doc: packDocument({ ...docs[i % docs.length]!, id: `doc-${i}` }) }));
+    const chunks = [...serializeCacheChunks('k1', entries)];
+    expect(chunks.length).toBeGreaterThan(2);
+    const parsed = parseCache(concatBytes(...chunks), 'k1');
+    expect(parsed.kind === 'ok' && parsed.entries.size).toBe(600);
   });
 });
+
+/** Where the header and the parts of each chunk of a cache file are (the layout cacheFormat.ts documents). */
+function cacheLayout(bytes: Uint8Array): {
+  header: Record<string, unknown>;
+  chunks: Array<{ start: number; docs: Array<{ n: [number, number, number, number] }>; data: number; ids: number }>;
+} {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+  const chunks = [];
+  for (let at = 8 + headerLength; at < bytes.length; ) {
+    const [json, dataInts, idInts] = [0, 4, 8].map((k) => view.getUint32(at + k, true)) as [number, number, number];
+    const docs = JSON.parse(new TextDecoder().decode(bytes.subarray(at + 12, at + 12 + json))) as Array<{ n: [number, number, number, number] }>;
+    chunks.push({ start: at, docs, data: at + 12 + json, ids: at + 12 + json + 4 * dataInts });
+    at += 12 + json + 4 * (dataInts + idInts);
+  }
+  return { header, chunks };
+}
+
+function withHeader(bytes: Uint8Array, header: unknown): Uint8Array {
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const head = new Uint8Array(8);
+  head.set(bytes.subarray(0, 4));
+  new DataView(head.buffer).setUint32(4, json.length, true);
+  return concatBytes(head, json, bytes.subarray(8 + headerLength));
+}
+
+function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

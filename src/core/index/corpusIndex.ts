@@ -11,6 +11,7 @@ import type { DocumentAnalysis, DocumentMention } from '../analysis/analyzeDocum
 import type { Quotation } from '../analysis/quotes';
 import type { DateMention, DocumentDate } from '../dates/types';
 import type { OffsetRange } from '../text/normalize';
+import { packDates, unpackDates, type PackedDates } from './packedDates';
 import { entityAt, isBoilerplateAt, mentionAt, mentionCount, packMentions, rangeAt, unpackMentions, type PackedMentions } from './packedMentions';
 
 export interface IndexedDocument extends DocumentAnalysis {
@@ -40,20 +41,32 @@ export interface EntityDocument {
   first: OffsetRange;
 }
 
-/** A document's analysis with its mentions packed: what a worker sends back. */
-export interface PackedAnalysis extends Omit<DocumentAnalysis, 'mentions'> {
+/** A document's analysis with its mentions and dates packed: what a worker sends back. */
+export interface PackedAnalysis extends Omit<DocumentAnalysis, 'mentions' | 'dates'> {
   packed: PackedMentions;
+  packedDates: PackedDates;
 }
 
 export function packAnalysis(analysis: DocumentAnalysis): PackedAnalysis {
-  const { mentions, ...rest } = analysis;
-  return { ...rest, packed: packMentions(mentions) };
+  const { mentions, dates, ...rest } = analysis;
+  return { ...rest, packed: packMentions(mentions), packedDates: packDates(dates) };
+}
+
+/** The analysis with its mentions and dates as objects again. */
+export function unpackAnalysis<T extends PackedAnalysis>(p: T): Omit<T, 'packed' | 'packedDates'> & Pick<DocumentAnalysis, 'mentions' | 'dates'> {
+  const { packed, packedDates, ...rest } = p;
+  return { ...rest, mentions: unpackMentions(packed), dates: unpackDates(packedDates) };
 }
 
 export function packDocument(doc: IndexedDocument | PackedDocument): PackedDocument {
   if ('packed' in doc) return doc;
-  const { mentions, ...rest } = doc;
-  return { ...rest, packed: packMentions(mentions) };
+  const { mentions, dates, ...rest } = doc;
+  return { ...rest, packed: packMentions(mentions), packedDates: packDates(dates) };
+}
+
+/** The buffers of a packed analysis, to transfer (not copy) when posting it to another thread. */
+export function transferablesOf(p: PackedAnalysis): ArrayBuffer[] {
+  return [p.packed.data.buffer as ArrayBuffer, p.packedDates.data.buffer as ArrayBuffer];
 }
 
 /**
@@ -79,10 +92,10 @@ export class StoredDocument implements IndexedDocument {
   readonly encoding?: string;
   readonly title: string;
   readonly date: DocumentDate;
-  readonly dates: DateMention[];
   readonly boilerplate: OffsetRange[];
   readonly quotations: Quotation[];
   readonly packed: PackedMentions;
+  readonly packedDates: PackedDates;
   /** Mentions outside boilerplate. */
   readonly countedMentions: number;
   /** Distinct entities among them. */
@@ -94,11 +107,12 @@ export class StoredDocument implements IndexedDocument {
     if (p.encoding !== undefined) this.encoding = p.encoding;
     this.title = p.title;
     this.date = p.date;
-    this.dates = p.dates;
     this.boilerplate = p.boilerplate;
     this.quotations = p.quotations;
     this.packed = p.packed;
+    this.packedDates = p.packedDates;
     intern(p.packed.strings);
+    intern(p.packedDates.strings);
     const entities = new Set<string>();
     let counted = 0;
     for (let k = 0; k < mentionCount(p.packed); k++) {
@@ -115,14 +129,19 @@ export class StoredDocument implements IndexedDocument {
     return unpackMentions(this.packed);
   }
 
+  /** The date mentions as objects, built on each read. */
+  get dates(): DateMention[] {
+    return unpackDates(this.packedDates);
+  }
+
   /** A plain copy with the mentions built once, for code that reads them many times. */
   materialize(): IndexedDocument {
-    const { packed: _packed, ...rest } = this.toPacked();
-    return { ...rest, mentions: this.mentions };
+    const { packed: _packed, packedDates: _packedDates, ...rest } = this.toPacked();
+    return { ...rest, mentions: this.mentions, dates: this.dates };
   }
 
   toPacked(): PackedDocument {
-    const p: PackedDocument = { id: this.id, path: this.path, title: this.title, date: this.date, dates: this.dates, boilerplate: this.boilerplate, quotations: this.quotations, packed: this.packed };
+    const p: PackedDocument = { id: this.id, path: this.path, title: this.title, date: this.date, boilerplate: this.boilerplate, quotations: this.quotations, packed: this.packed, packedDates: this.packedDates };
     if (this.encoding !== undefined) p.encoding = this.encoding;
     return p;
   }

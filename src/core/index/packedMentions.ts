@@ -5,6 +5,7 @@
  * buffer, and serialize to the cache as a flat list of numbers.
  */
 import type { DocumentMention } from '../analysis/analyzeDocument';
+import { StringTable } from './stringTable';
 
 export interface PackedMentions {
   /** Per mention, STRIDE numbers: start, end, entity, alias, text, clitic (-1: none), flags. */
@@ -26,29 +27,19 @@ const BOILERPLATE = 2;
 
 export function packMentions(mentions: readonly DocumentMention[]): PackedMentions {
   const data = new Int32Array(mentions.length * STRIDE);
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const idOf = (s: string): number => {
-    let id = ids.get(s);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(s);
-      ids.set(s, id);
-    }
-    return id;
-  };
+  const table = new StringTable();
   let o = 0;
   for (const m of mentions) {
     data[o + START] = m.start;
     data[o + END] = m.end;
-    data[o + ENTITY] = idOf(m.entityId);
-    data[o + ALIAS] = idOf(m.alias);
-    data[o + TEXT] = idOf(m.text);
-    data[o + CLITIC] = m.clitic === undefined ? -1 : idOf(m.clitic);
+    data[o + ENTITY] = table.idOf(m.entityId);
+    data[o + ALIAS] = table.idOf(m.alias);
+    data[o + TEXT] = table.idOf(m.text);
+    data[o + CLITIC] = table.optionalIdOf(m.clitic);
     data[o + FLAGS] = (m.ambiguous ? AMBIGUOUS : 0) | (m.boilerplate ? BOILERPLATE : 0);
     o += STRIDE;
   }
-  return { data, strings };
+  return { data, strings: table.strings };
 }
 
 export function mentionCount(p: PackedMentions): number {

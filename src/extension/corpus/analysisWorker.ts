@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { createEngine, type Engine, type EngineSetup } from '../../core/engine';
-import { packAnalysis, type PackedAnalysis } from '../../core/index/corpusIndex';
+import { packAnalysis, transferablesOf, type PackedAnalysis } from '../../core/index/corpusIndex';
 import { decodeBytes, type Encoding } from '../../core/io/decode';
 
 export type WorkerRequest =
@@ -47,7 +47,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
     // Packed mentions travel as one transferred buffer instead of thousands of cloned objects.
     const analysis = packAnalysis(engine.analyze(text, m.fileName, m.metadataDate));
     const response: WorkerResponse = { kind: 'result', id: m.id, analysis, ...(encoding ? { encoding } : {}) };
-    parentPort!.postMessage(response, [analysis.packed.data.buffer as ArrayBuffer]);
+    parentPort!.postMessage(response, transferablesOf(analysis));
   } catch (e) {
     parentPort!.postMessage({ kind: 'error', id: m.id, message: (e as Error).stack ?? String(e) } satisfies WorkerResponse);
   }

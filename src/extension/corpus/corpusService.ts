@@ -4,12 +4,11 @@
  * through a FileSystemWatcher, analyses open editors from their live, unsaved text, and
  * reloads the catalog when a catalog file changes.
  */
-import { unpackMentions } from '../../core/index/packedMentions';
 import { TextStore } from '../../core/index/textStore';
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
-import { CorpusIndex, type IndexedDocument, type PackedDocument, type StoredDocument } from '../../core/index/corpusIndex';
+import { CorpusIndex, unpackAnalysis, type IndexedDocument, type PackedDocument, type StoredDocument } from '../../core/index/corpusIndex';
 import { decodeBytes, type Encoding } from '../../core/io/decode';
 import { AgreementsByDate } from '../../core/events/agreementLinks';
 import { EntityMatcher } from '../../core/match/matcher';
@@ -263,10 +262,10 @@ export class CorpusService implements vscode.Disposable {
     this.liveRequests.set(id, version);
     const fileName = path.split('/').pop() ?? path;
     this.pool.analyze(text, fileName, this.metadata.get(path)?.date ?? null, path).then(
-      ({ packed, ...analysis }) => {
+      (packed) => {
         if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
         if (document.isClosed || document.version !== version) return; // a newer version has its own request
-        this.remember(document, { id, path, ...analysis, mentions: unpackMentions(packed) });
+        this.remember(document, { id, path, ...unpackAnalysis(packed) });
         this.emitter.fire();
       },
       (e: unknown) => {

@@ -4,16 +4,20 @@
  * file's size and modification time; the whole cache by the engine version and a
  * fingerprint of the catalog and document metadata. A cache that does not parse, has another
  * format or key, or has malformed entries is discarded (and logged), never trusted.
- * Writes are atomic: a temporary file, then a rename.
+ * Writes are atomic: a temporary file, then a rename. A large corpus's cache is hundreds of
+ * megabytes: on disk it is written a chunk at a time, never built whole in memory.
  */
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseCache, serializeCache, type CacheEntry } from '../../core/index/cacheFormat';
+import { parseCache, serializeCache, serializeCacheChunks, type CacheEntry } from '../../core/index/cacheFormat';
 import { log } from '../log';
 
 export type CachedDocument = CacheEntry;
 
-const FILE_NAME = 'index-cache.jsonl';
+const FILE_NAME = 'index-cache.bin';
+/** The caches of earlier versions (one JSON document; then JSON Lines), no longer read. */
+const LEGACY_FILE_NAMES = ['index-cache.json', 'index-cache.jsonl'];
 
 /** A fingerprint of everything besides the file itself that an analysis depends on. */
 export function cacheKey(parts: readonly string[]): string {
@@ -51,19 +55,29 @@ export class IndexCache {
     return new Map();
   }
 
-  async save(key: string, documents: Iterable<CachedDocument>): Promise<void> {
+  async save(key: string, documents: readonly CachedDocument[]): Promise<void> {
     const uri = this.uri;
     if (!uri || !this.storage) return;
     const tmp = vscode.Uri.joinPath(this.storage, `${FILE_NAME}.${process.pid}.tmp`);
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(tmp, serializeCache(key, documents));
+      if (tmp.scheme === 'file') await writeInChunks(tmp.fsPath, serializeCacheChunks(key, documents));
+      else await vscode.workspace.fs.writeFile(tmp, serializeCache(key, documents));
       await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
-      // The cache of versions before 0.2 (one JSON document), no longer read.
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'index-cache.json')).then(undefined, () => undefined);
+      for (const name of LEGACY_FILE_NAMES) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, name)).then(undefined, () => undefined);
     } catch (e) {
       log().warn(`Could not write the index cache: ${(e as Error).message}`);
       await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
     }
+  }
+}
+
+/** Writes the chunks one by one; each await lets the extension host serve others in between. */
+async function writeInChunks(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    for (const chunk of chunks) await handle.write(chunk);
+  } finally {
+    await handle.close();
   }
 }
