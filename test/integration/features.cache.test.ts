@@ -2,6 +2,8 @@
 // Persistent cache, incremental updates and cancellation, observed through the extension's
 // API (activate() returns { service }) in a real VS Code.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseCache } from '../../src/core/index/cacheFormat';
 import { api, folder, openNewDocument, until } from './helpers';
@@ -115,6 +117,33 @@ suite('Index cache and incremental updates', () => {
     await until(() => !service.index.get(uri.toString()) && !!service.index.get(renamed.toString()), 'the rename in the index');
     await vscode.workspace.fs.delete(renamed);
     await until(() => !service.index.get(renamed.toString()), 'the deletion in the index');
+  });
+
+  test('a folder copied in is indexed in full; renaming or deleting the folder moves or removes its documents', async function () {
+    this.timeout(120_000);
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    const root = path.join(folder().fsPath, 'copied');
+    const idsUnder = (dir: string): string[] => [...service.index.documents()].map((d) => d.id).filter((id) => id.startsWith(vscode.Uri.file(dir).toString() + '/'));
+    // Written synchronously, as a copy or an unzip does: files can land before the watcher
+    // watches their new folder, and the folder search must find those.
+    for (let i = 0; i < 240; i++) {
+      const dir = path.join(root, `part-${i % 12}`, i % 2 ? 'odd' : 'even');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `article-${i}.txt`), `وصل وزير الخارجية إلى أنقرة في الزيارة رقم ${i}.\n`);
+    }
+    try {
+      await until(() => idsUnder(root).length === 240, 'all 240 copied documents in the index', 60_000);
+      const moved = path.join(folder().fsPath, 'moved');
+      fs.renameSync(root, moved);
+      await until(() => idsUnder(root).length === 0 && idsUnder(moved).length === 240, 'the renamed folder in the index', 60_000);
+      assert.ok(service.index.get(vscode.Uri.file(path.join(moved, 'part-3', 'odd', 'article-3.txt')).toString())?.mentions.some((m) => m.entityId === 'place.ankara'));
+      fs.rmSync(moved, { recursive: true });
+      await until(() => idsUnder(moved).length === 0, 'the deleted folder gone from the index', 60_000);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(path.join(folder().fsPath, 'moved'), { recursive: true, force: true });
+    }
   });
 
   test('a rebuild can be cancelled and keeps the previous index', async () => {

@@ -52,6 +52,10 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 const SLICE_MS = 15;
 /** Files read and analysed concurrently during a rebuild. */
 const IN_FLIGHT = 8;
+/** Files stat'ed concurrently to find the unchanged ones on a warm start. */
+const STATS_IN_FLIGHT = 64;
+/** How long a new folder is left to fill before it is searched for documents. */
+const FOLDER_SETTLE_MS = 500;
 
 export class CorpusService implements vscode.Disposable {
   readonly index = new CorpusIndex();
@@ -332,18 +336,34 @@ export class CorpusService implements vscode.Disposable {
       const counts = { fromCache: 0, analysed: 0, fromMemory: 0 };
       let sliceStart = Date.now();
       let lastReported = 0;
-      // A few files in flight at once: reads overlap with the workers' analyses.
-      for (let k = 0; k < uris.length; k += IN_FLIGHT) {
-        if (token?.isCancellationRequested || options.token?.isCancellationRequested || run !== this.rebuildRun) break;
-        const batch = uris.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts, cached));
-        for (const doc of await Promise.all(batch)) if (doc) fresh.set(doc);
-        const doneCount = Math.min(uris.length, k + IN_FLIGHT);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          progress?.report({ message: `${doneCount} / ${uris.length} documents`, increment: (100 * (doneCount - lastReported)) / uris.length });
-          lastReported = doneCount;
-          await yieldToHost();
-          sliceStart = Date.now();
+      let done = 0;
+      const stopped = (): boolean => !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
+      const advance = async (count: number): Promise<void> => {
+        done += count;
+        if (Date.now() - sliceStart <= SLICE_MS) return;
+        progress?.report({ message: `${done} / ${uris.length} documents`, increment: (100 * (done - lastReported)) / uris.length });
+        lastReported = done;
+        await yieldToHost();
+        sliceStart = Date.now();
+      };
+      // Unchanged files first, many at a time: each costs a stat, no read. On a warm start
+      // that is nearly every file.
+      let toRead = uris;
+      if (cached.size) {
+        toRead = [];
+        for (let k = 0; k < uris.length && !stopped(); k += STATS_IN_FLIGHT) {
+          const batch = uris.slice(k, k + STATS_IN_FLIGHT);
+          const hits = await Promise.all(batch.map((uri) => this.cachedIfUnchanged(uri, cached, stats)));
+          hits.forEach((doc, j) => (doc ? fresh.set(doc) : toRead.push(batch[j]!)));
+          counts.fromCache += hits.filter((d) => d).length;
+          await advance(batch.length - hits.filter((d) => !d).length);
         }
+      }
+      // A few files in flight at once: reads overlap with the workers' analyses.
+      for (let k = 0; k < toRead.length && !stopped(); k += IN_FLIGHT) {
+        const batch = toRead.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts));
+        for (const doc of await Promise.all(batch)) if (doc) fresh.set(doc);
+        await advance(batch.length);
       }
       const superseded = run !== this.rebuildRun;
       const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
@@ -429,13 +449,24 @@ export class CorpusService implements vscode.Disposable {
     return cacheKey([this.catalogFingerprint, ...meta]);
   }
 
+  /** The cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
+  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, CachedDocument>, stats: Map<string, { size: number; mtime: number }>): Promise<PackedDocument | undefined> {
+    const id = uri.toString();
+    const hit = cached.get(id);
+    if (!hit || hit.doc.path !== vscode.workspace.asRelativePath(uri, false)) return undefined;
+    if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === id)) return undefined;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat || stat.size !== hit.size || stat.mtime !== hit.mtime) return undefined; // read (or reported unreadable) with the others
+    stats.set(id, { size: stat.size, mtime: stat.mtime });
+    return hit.doc;
+  }
+
   private async readAndAnalyze(
     uri: vscode.Uri,
     maxMB: number,
     skipped: Map<string, string>,
     stats?: Map<string, { size: number; mtime: number }>,
     counts?: { fromCache: number; analysed: number; fromMemory: number },
-    cached?: ReadonlyMap<string, CachedDocument>,
   ): Promise<IndexedDocument | PackedDocument | undefined> {
     const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
@@ -451,11 +482,6 @@ export class CorpusService implements vscode.Disposable {
         return undefined;
       }
       stats?.set(id, { size: stat.size, mtime: stat.mtime });
-      const hit = cached?.get(id);
-      if (hit && hit.size === stat.size && hit.mtime === stat.mtime && hit.doc.path === path) {
-        if (counts) counts.fromCache++;
-        return hit.doc;
-      }
       if (counts) counts.analysed++;
       // `return await`: a document that crashed the workers must land in the catch below.
       if (open) return await this.analyzeOffThread(id, path, open.getText());
@@ -490,16 +516,43 @@ export class CorpusService implements vscode.Disposable {
   private watch(): void {
     const settings = readSettings();
     const watcher = vscode.workspace.createFileSystemWatcher(settings.include);
+    /** Files being read after a watcher event. */
+    const updating = new Set<string>();
     const update = async (uri: vscode.Uri): Promise<void> => {
       if (!this.isCorpusDocument(uri)) return;
       const id = uri.toString();
       const event = this.noteFileEvent(id, 'changed');
       const skipped = new Map<string, string>();
-      const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped);
+      updating.add(id);
+      const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped).finally(() => updating.delete(id));
       if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
       if (doc) this.index.set(doc);
       else this.index.delete(id);
       this.emitter.fire();
+    };
+    // Folders: one copied or unzipped into the workspace can fill faster than the file watcher
+    // subscribes to it (files go unreported), and a deleted or renamed folder is one event,
+    // not one per file. So a new folder is searched, and a gone one takes its documents along.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const folderAppeared = async (uri: vscode.Uri): Promise<void> => {
+      if (this.isCorpusDocument(uri)) return;
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (!stat || !(stat.type & vscode.FileType.Directory)) return;
+      await new Promise((r) => setTimeout(r, FOLDER_SETTLE_MS)); // let the copy finish
+      const { include, exclude } = readSettings();
+      const found = (await vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), exclude || undefined)).filter((f) => !this.index.has(f.toString()) && !updating.has(f.toString()));
+      for (let k = 0; k < found.length; k += IN_FLIGHT) await Promise.all(found.slice(k, k + IN_FLIGHT).map(update));
+    };
+    const folderRemoved = (uri: vscode.Uri): void => {
+      if (this.isCorpusDocument(uri)) return;
+      const prefix = uri.toString() + '/';
+      const gone = [...this.index.documents()].filter((d) => d.id.startsWith(prefix));
+      for (const d of gone) {
+        this.noteFileEvent(d.id, 'deleted');
+        this.texts.delete(d.id);
+        this.index.delete(d.id);
+      }
+      if (gone.length) this.emitter.fire();
     };
     const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
@@ -522,6 +575,9 @@ export class CorpusService implements vscode.Disposable {
         this.texts.delete(uri.toString());
         if (this.index.delete(uri.toString())) this.emitter.fire();
       }),
+      folderWatcher,
+      folderWatcher.onDidCreate(folderAppeared),
+      folderWatcher.onDidDelete(folderRemoved),
       catalogWatcher,
       catalogWatcher.onDidCreate(catalogChanged),
       catalogWatcher.onDidChange(catalogChanged),
