@@ -1,3 +1,5 @@
+import { LruMap } from './lruMap';
+
 /**
  * Decoded document texts kept in memory, up to a budget, so that a catalog change re-matches
  * the corpus without reading and decoding every file again. Each text is keyed by the
@@ -6,15 +8,16 @@
  * so a corpus larger than the budget still works, it just re-reads what did not fit.
  */
 export class TextStore<T extends { text: string } = { text: string }> {
-  private readonly texts = new Map<string, { size: number; mtime: number; value: T }>();
-  private used = 0;
+  private readonly texts: LruMap<string, { size: number; mtime: number; value: T }>;
 
   /** @param budgetChars the most UTF-16 units kept (two bytes each) */
-  constructor(private readonly budgetChars: number) {}
+  constructor(budgetChars: number) {
+    this.texts = new LruMap(budgetChars, (e) => e.value.text.length);
+  }
 
   /** Units held now. */
   get chars(): number {
-    return this.used;
+    return this.texts.weight;
   }
 
   get count(): number {
@@ -24,33 +27,18 @@ export class TextStore<T extends { text: string } = { text: string }> {
   /** The text (and what came with it) of `id` if it was stored for exactly this size and mtime. */
   get(id: string, size: number, mtime: number): T | undefined {
     const e = this.texts.get(id);
-    if (!e || e.size !== size || e.mtime !== mtime) return undefined;
-    this.texts.delete(id); // re-inserted: most recently used last
-    this.texts.set(id, e);
-    return e.value;
+    return e && e.size === size && e.mtime === mtime ? e.value : undefined;
   }
 
   set(id: string, size: number, mtime: number, value: T): void {
-    this.delete(id);
-    if (value.text.length > this.budgetChars) return;
     this.texts.set(id, { size, mtime, value });
-    this.used += value.text.length;
-    for (const [oldest, e] of this.texts) {
-      if (this.used <= this.budgetChars) break;
-      this.texts.delete(oldest);
-      this.used -= e.value.text.length;
-    }
   }
 
   delete(id: string): void {
-    const e = this.texts.get(id);
-    if (!e) return;
     this.texts.delete(id);
-    this.used -= e.value.text.length;
   }
 
   clear(): void {
     this.texts.clear();
-    this.used = 0;
   }
 }

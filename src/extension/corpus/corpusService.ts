@@ -5,6 +5,7 @@
  * reloads the catalog when a catalog file changes.
  */
 import { TextStore } from '../../core/index/textStore';
+import { LruMap } from '../../core/index/lruMap';
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
@@ -52,6 +53,8 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 const SLICE_MS = 15;
 /** Files read and analysed concurrently during a rebuild. */
 const IN_FLIGHT = 8;
+/** Documents whose mentions are kept built as objects (open editors, recent hovers). */
+const RECENT_DOCUMENTS = 16;
 /** Files stat'ed concurrently to find the unchanged ones on a warm start. */
 const STATS_IN_FLIGHT = 64;
 /** How long a new folder is left to fill before it is searched for documents. */
@@ -229,27 +232,28 @@ export class CorpusService implements vscode.Disposable {
     const live = this.live.get(id);
     if (live && live.version === document.version) return live.doc;
     const path = vscode.workspace.asRelativePath(document.uri, false);
-    const text = document.getText();
-    if (text.length > HOST_ANALYSIS_LIMIT && this.pool.available) {
-      // A long text is analysed on a worker; until it is done, the previous analysis serves
-      // (VS Code keeps moving the old decorations with the edits meanwhile).
-      this.analyzeLive(document, id, path, text);
-      return live?.doc ?? (indexed ? this.materialized(indexed) : emptyAnalysis(id, path));
+    // A long text is analysed on a worker; until it is done, the previous analysis serves
+    // (VS Code keeps moving the old decorations with the edits meanwhile). Its length is
+    // read without copying the text, which a worker may already be analysing.
+    const previous = (): IndexedDocument => live?.doc ?? (indexed ? this.materialized(indexed) : emptyAnalysis(id, path));
+    if (this.liveRequests.get(id) === document.version) return previous();
+    const lastLine = document.lineAt(document.lineCount - 1);
+    if (document.offsetAt(lastLine.range.end) > HOST_ANALYSIS_LIMIT && this.pool.available) {
+      this.analyzeLive(document, id, path, document.getText());
+      return previous();
     }
-    const doc = this.analyze(id, path, text);
+    const doc = this.analyze(id, path, document.getText());
     this.remember(document, doc);
     return doc;
   }
 
   /** The analyses of open documents' live text, by document id, for the version they describe. */
-  private readonly live = new Map<string, { version: number; doc: IndexedDocument }>();
+  private readonly live = new LruMap<string, { version: number; doc: IndexedDocument }>(RECENT_DOCUMENTS);
   /** The version being analysed on a worker, per document. */
   private readonly liveRequests = new Map<string, number>();
 
   private remember(document: vscode.TextDocument, doc: IndexedDocument): void {
     const id = doc.id;
-    this.live.delete(id);
-    if (this.live.size >= 16) this.live.delete(this.live.keys().next().value!);
     this.live.set(id, { version: document.version, doc });
     // Live text replaces the entry of an indexed document; it never adds one. Files join the
     // index through a rebuild or the file watcher, so an editor still open on a deleted file
@@ -285,17 +289,14 @@ export class CorpusService implements vscode.Disposable {
    * The last few indexed documents with their mentions built as objects: hovers and
    * decorations read an open document's mentions over and over, the index keeps them packed.
    */
-  private readonly recent = new Map<StoredDocument, IndexedDocument>();
+  private readonly recent = new LruMap<StoredDocument, IndexedDocument>(RECENT_DOCUMENTS);
 
   private materialized(doc: StoredDocument): IndexedDocument {
     let m = this.recent.get(doc);
-    if (m) {
-      this.recent.delete(doc); // re-inserted below: most recent last
-    } else {
+    if (!m) {
       m = doc.materialize();
-      if (this.recent.size >= 16) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(doc, m);
     }
-    this.recent.set(doc, m);
     return m;
   }
   private readonly isPerson = (id: string): boolean => this.catalogValue?.get(id)?.type === 'person';
