@@ -6,6 +6,7 @@
  */
 import { TextStore } from '../../core/index/textStore';
 import { LruMap } from '../../core/index/lruMap';
+import { ByteBudget } from './byteBudget';
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
@@ -51,8 +52,10 @@ function emptyAnalysis(id: string, path: string): IndexedDocument {
 /** Yields to the event loop so other extensions' work runs between our slices. */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const SLICE_MS = 15;
-/** Files read and analysed concurrently during a rebuild. */
-const IN_FLIGHT = 8;
+/** Files read and analysed concurrently during a rebuild: enough to keep the workers busy. */
+const IN_FLIGHT = 32;
+/** At most this many bytes of them at once (a larger file goes alone). */
+const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 /** Documents whose mentions are kept built as objects (open editors, recent hovers). */
 const RECENT_DOCUMENTS = 16;
 /** Files stat'ed concurrently to find the unchanged ones on a warm start. */
@@ -283,6 +286,7 @@ export class CorpusService implements vscode.Disposable {
     );
   }
   private readonly versions = new Map<string, number>();
+  private readonly bytesInFlight = new ByteBudget(BYTES_IN_FLIGHT);
   /** Decoded texts of indexed files (two bytes per UTF-16 unit), for re-matching after a catalog change. */
   private readonly texts = new TextStore<{ text: string; encoding: Encoding }>((readSettings().keepTextsMB * 1024 * 1024) / 2);
   /**
@@ -484,30 +488,36 @@ export class CorpusService implements vscode.Disposable {
       }
       stats?.set(id, { size: stat.size, mtime: stat.mtime });
       if (counts) counts.analysed++;
-      // `return await`: a document that crashed the workers must land in the catch below.
-      if (open) return await this.analyzeOffThread(id, path, open.getText());
-      const kept = this.texts.get(id, stat.size, stat.mtime);
-      if (kept) {
-        if (counts) counts.fromMemory++;
-        return await this.analyzeOffThread(id, path, kept.text, kept.encoding);
+      // Bytes in flight are bounded: 32 small files keep the workers busy, 32 large ones would not fit.
+      const release = await this.bytesInFlight.acquire(stat.size);
+      try {
+        // `return await`: a document that crashed the workers must land in the catch below.
+        if (open) return await this.analyzeOffThread(id, path, open.getText());
+        const kept = this.texts.get(id, stat.size, stat.mtime);
+        if (kept) {
+          if (counts) counts.fromMemory++;
+          return await this.analyzeOffThread(id, path, kept.text, kept.encoding);
+        }
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
+          // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
+          // then not kept for re-matching; a file this large is read again.)
+          const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path).catch((e: unknown) => {
+            if (e instanceof WorkerCrashError || e instanceof UndecodableError) throw e;
+            return undefined; // workers unavailable after all: decode and analyse here
+          });
+          if (analysis) return { id, path, ...analysis };
+        }
+        const decoded = decodeBytes(bytes);
+        if (!decoded.ok) {
+          skipped.set(path, decoded.reason);
+          return undefined;
+        }
+        this.texts.set(id, stat.size, stat.mtime, decoded);
+        return await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
+      } finally {
+        release();
       }
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
-        // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
-        // then not kept for re-matching; a file this large is read again.)
-        const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path).catch((e: unknown) => {
-          if (e instanceof WorkerCrashError || e instanceof UndecodableError) throw e;
-          return undefined; // workers unavailable after all: decode and analyse here
-        });
-        if (analysis) return { id, path, ...analysis };
-      }
-      const decoded = decodeBytes(bytes);
-      if (!decoded.ok) {
-        skipped.set(path, decoded.reason);
-        return undefined;
-      }
-      this.texts.set(id, stat.size, stat.mtime, decoded);
-      return await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
     } catch (e) {
       skipped.set(path, e instanceof WorkerCrashError || e instanceof UndecodableError ? e.message : `cannot read: ${(e as Error).message}`);
       return undefined;
