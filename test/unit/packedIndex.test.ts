@@ -144,8 +144,8 @@ describe('cache file', () => {
     const [a, b] = await sampleDocuments();
     const bytes = serializeCache('k1', [a!, b!].map((d) => ({ size: 1, mtime: 1, doc: packDocument(d) })));
     const layout = cacheLayout(bytes);
-    const strings = layout.header.strings as string[];
-    expect(layout.header).toEqual({ format: 'corpus-lens-index', engine: ENGINE_VERSION, key: 'k1', documents: 2, littleEndian: true, strings: expect.any(Array) });
+    const strings = layout.strings;
+    expect(layout.header).toEqual({ format: 'corpus-lens-index', engine: ENGINE_VERSION, key: 'k1', documents: 2, littleEndian: true });
     // Each string once for the whole file: an entity id mentioned in both documents is stored once.
     expect(new Set(strings).size).toBe(strings.length);
     expect(layout.chunks).toHaveLength(1);
@@ -154,9 +154,13 @@ describe('cache file', () => {
     expect(parseCache(withHeader(bytes, { ...layout.header, engine: ENGINE_VERSION + 1 }), 'k1').kind).toBe('stale');
     expect(parseCache(withHeader(bytes, { ...layout.header, littleEndian: false }), 'k1').kind).toBe('stale');
     expect(parseCache(new TextEncoder().encode('{"format":"corpus-lens-index","engine":3}\n'), 'k1').kind).toBe('stale'); // an earlier version's cache
-    expect(parseCache(bytes.subarray(0, Math.floor(bytes.length * 0.75)), 'k1')).toEqual({ kind: 'corrupt', reason: 'after 0 documents: the file ends inside a chunk' });
+    const truncated = parseCache(bytes.subarray(0, Math.floor(bytes.length * 0.75)), 'k1');
+    expect(truncated.kind === 'corrupt' && truncated.reason).toMatch(/^after 0 documents: /);
+    const chunkCut = concatBytes(bytes.subarray(0, layout.chunks[0]!.start + 100), bytes.subarray(layout.stringsStart));
+    expect(parseCache(chunkCut, 'k1')).toEqual({ kind: 'corrupt', reason: 'after 0 documents: the file ends inside a chunk' });
     expect(parseCache(withHeader(bytes, { ...layout.header, documents: 3 }), 'k1')).toEqual({ kind: 'corrupt', reason: 'ends after 2 of 3 documents' });
-    expect(parseCache(concatBytes(bytes, bytes.subarray(layout.chunks[0]!.start)), 'k1')).toEqual({ kind: 'corrupt', reason: 'more data than the 2 documents announced' });
+    const chunkTwice = concatBytes(bytes.subarray(0, layout.stringsStart), bytes.subarray(layout.chunks[0]!.start));
+    expect(parseCache(chunkTwice, 'k1')).toEqual({ kind: 'corrupt', reason: 'more data than the 2 documents announced' });
     const patched = (at: number, value: number): Uint8Array => {
       const copy = bytes.slice();
       new DataView(copy.buffer).setInt32(at, value, true);
@@ -168,6 +172,9 @@ describe('cache file', () => {
     expect(parseCache(patched(data + 4 * first!.n[0] + 4 * 4, 7), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // a date of precision 7
     expect(parseCache(patched(ids, strings.length), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // past the header's strings
     expect(second!.n[0]).toBeGreaterThan(0);
+    const numbers = new TextEncoder().encode('[1,2]');
+    const length = new Uint8Array(new Uint32Array([numbers.length]).buffer);
+    expect(parseCache(concatBytes(bytes.subarray(0, layout.stringsStart), numbers, length), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed string table' });
     const badJson = bytes.slice();
     badJson[layout.chunks[0]!.start + 12] = 0x5d; // "]" where the chunk's JSON starts
     expect(parseCache(badJson, 'k1').kind).toBe('corrupt');
@@ -185,22 +192,27 @@ describe('cache file', () => {
   });
 });
 
-/** Where the header and the parts of each chunk of a cache file are (the layout cacheFormat.ts documents). */
+/** Where the header, the parts of each chunk and the strings of a cache file are (the layout cacheFormat.ts documents). */
 function cacheLayout(bytes: Uint8Array): {
   header: Record<string, unknown>;
+  strings: string[];
+  stringsStart: number;
   chunks: Array<{ start: number; docs: Array<{ n: [number, number, number, number] }>; data: number; ids: number }>;
 } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+  const stringsLength = view.getUint32(bytes.length - 4, true);
+  const stringsStart = bytes.length - 4 - stringsLength;
+  const strings = JSON.parse(new TextDecoder().decode(bytes.subarray(stringsStart, bytes.length - 4))) as string[];
   const chunks = [];
-  for (let at = 8 + headerLength; at < bytes.length; ) {
+  for (let at = 8 + headerLength; at < stringsStart; ) {
     const [json, dataInts, idInts] = [0, 4, 8].map((k) => view.getUint32(at + k, true)) as [number, number, number];
     const docs = JSON.parse(new TextDecoder().decode(bytes.subarray(at + 12, at + 12 + json))) as Array<{ n: [number, number, number, number] }>;
     chunks.push({ start: at, docs, data: at + 12 + json, ids: at + 12 + json + 4 * dataInts });
     at += 12 + json + 4 * (dataInts + idInts);
   }
-  return { header, chunks };
+  return { header, strings, stringsStart, chunks };
 }
 
 function withHeader(bytes: Uint8Array, header: unknown): Uint8Array {

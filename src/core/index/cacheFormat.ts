@@ -5,11 +5,12 @@
  * - the packed mentions and dates are Int32 arrays as they are: one copy per chunk of
  *   documents, which the documents then share as views;
  * - the strings those numbers refer to (entity ids, aliases, date notes) repeat across
- *   documents: the header holds each once, a document's string table is numbers into it;
+ *   documents: the file holds each once, at its end (so the writer can collect them as it
+ *   goes, a chunk at a time), and a document's string table is numbers into them;
  * - the rest of each document (path, title, date, boilerplate, quotations) is JSON, one
  *   JSON array per chunk.
  *
- *   file  = MAGIC, u32 header length, header JSON (with the strings), chunks
+ *   file  = MAGIC, u32 header length, header JSON, chunks, strings JSON, u32 strings length
  *   chunk = u32 JSON length, u32 data ints, u32 string-id ints, the JSON (one object per
  *           document, with its four array lengths), the data (per document its mention
  *           then date ints), the string ids (per document its mention then date strings)
@@ -39,7 +40,6 @@ interface CacheHeader {
   key: string;
   documents: number;
   littleEndian: boolean;
-  strings: string[];
 }
 
 /** A document in a chunk's JSON: all but its packed arrays, and their lengths. */
@@ -61,21 +61,22 @@ const CHUNK_HEAD = 12;
 const CHUNK_DOCUMENTS = 256;
 const encoder = new TextEncoder();
 
-/** The cache file a chunk at a time, so no caller has to hold it whole. */
+/** The cache file a chunk at a time, so no caller has to hold it whole or wait for all of it. */
 export function* serializeCacheChunks(key: string, entries: readonly CacheEntry[]): Generator<Uint8Array> {
-  const table = new StringTable();
-  for (const e of entries) {
-    for (const s of e.doc.packed.strings) table.idOf(s);
-    for (const s of e.doc.packedDates.strings) table.idOf(s);
-  }
-  const header: CacheHeader = { format: 'corpus-lens-index', engine: ENGINE_VERSION, key, documents: entries.length, littleEndian: LITTLE_ENDIAN, strings: table.strings };
+  const header: CacheHeader = { format: 'corpus-lens-index', engine: ENGINE_VERSION, key, documents: entries.length, littleEndian: LITTLE_ENDIAN };
   const headerJson = encoder.encode(JSON.stringify(header));
   const head = new Uint8Array(8 + headerJson.length);
   head.set(MAGIC, 0);
   new DataView(head.buffer).setUint32(4, headerJson.length, true);
   head.set(headerJson, 8);
   yield head;
+  const table = new StringTable();
   for (let k = 0; k < entries.length; k += CHUNK_DOCUMENTS) yield serializeChunk(entries.slice(k, k + CHUNK_DOCUMENTS), table);
+  const strings = encoder.encode(JSON.stringify(table.strings));
+  const tail = new Uint8Array(strings.length + 4);
+  tail.set(strings, 0);
+  new DataView(tail.buffer).setUint32(strings.length, strings.length, true);
+  yield tail;
 }
 
 /** The whole cache file as one buffer (tests and small corpora). */
@@ -108,20 +109,20 @@ function serializeChunk(entries: readonly CacheEntry[], table: StringTable): Uin
 export function parseCache(bytes: Uint8Array, key: string): ParsedCache {
   if (bytes[0] === 0x7b) return { kind: 'stale' }; // "{": the JSON caches of earlier versions
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return { kind: 'corrupt', reason: 'not an index cache file' };
-  const reader = new Reader(bytes);
   let documents = 0;
   try {
+    const { strings, end } = readStrings(bytes);
+    const reader = new Reader(bytes.subarray(0, end));
     reader.at = 4;
     const header = reader.json(reader.u32()) as Partial<CacheHeader> | null;
     if (!header || typeof header !== 'object') return { kind: 'corrupt', reason: 'no header' };
     if (header.format !== 'corpus-lens-index' || header.engine !== ENGINE_VERSION || header.key !== key || header.littleEndian !== LITTLE_ENDIAN) return { kind: 'stale' };
-    if (typeof header.documents !== 'number' || !Array.isArray(header.strings) || !header.strings.every((s) => typeof s === 'string')) {
-      return { kind: 'corrupt', reason: 'malformed header' };
-    }
+    if (typeof header.documents !== 'number') return { kind: 'corrupt', reason: 'malformed header' };
+    if (!strings) return { kind: 'corrupt', reason: 'malformed string table' };
     const entries = new Map<string, CacheEntry>();
     while (documents < header.documents) {
       if (reader.done) return { kind: 'corrupt', reason: `ends after ${documents} of ${header.documents} documents` };
-      const chunk = readChunk(reader, header.strings, documents);
+      const chunk = readChunk(reader, strings, documents);
       if (typeof chunk === 'string') return { kind: 'corrupt', reason: chunk };
       for (const e of chunk) entries.set(e.doc.id, e);
       documents += chunk.length;
@@ -131,6 +132,18 @@ export function parseCache(bytes: Uint8Array, key: string): ParsedCache {
   } catch (e) {
     return { kind: 'corrupt', reason: `after ${documents} documents: ${(e as Error).message}` };
   }
+}
+
+/** The string table at the end of the file (undefined if it is not a list of strings), and where the chunks end. */
+function readStrings(bytes: Uint8Array): { strings: string[] | undefined; end: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12) throw new Error('the file is too short');
+  const length = view.getUint32(bytes.length - 4, true);
+  const end = bytes.length - 4 - length;
+  if (end < 8) throw new Error('the string table runs past the start of the file');
+  const strings = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(end, bytes.length - 4))) as unknown;
+  const ok = Array.isArray(strings) && strings.every((s) => typeof s === 'string');
+  return { strings: ok ? (strings as string[]) : undefined, end };
 }
 
 /** One chunk's entries, or why it is malformed. `before`: documents in the chunks before it. */
