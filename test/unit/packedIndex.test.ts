@@ -104,10 +104,21 @@ describe('index updates', () => {
     // Variants of the samples: the same paths with other texts, as a file watcher would see them.
     const variants = docs.map((d, i) => ({ ...docs[(i + 3) % docs.length]!, id: d.id, path: d.path }));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(docs.length - 1), fc.constantFrom('set', 'variant', 'delete')), { maxLength: 40 }), (steps) => {
-        const live = new CorpusIndex();
-        for (const d of docs) live.set(d);
-        live.entityCounts(); // builds the per-entity lists, which the steps must then keep right
+      fc.property(fc.array(fc.tuple(fc.nat(docs.length - 1), fc.constantFrom('set', 'variant', 'delete')), { maxLength: 40 }), fc.boolean(), (steps, eager) => {
+        // Lazy: the lists are built at the first question; eager: from the first document on,
+        // and taken over whole from another index (the extension's rebuild).
+        const live = new CorpusIndex(eager);
+        if (eager) {
+          const filled = new CorpusIndex(true);
+          for (const d of docs) filled.set(d);
+          live.set(variants[0]!); // replaced by what is taken over
+          live.takeFrom(filled);
+          expect(filled.size).toBe(0);
+          expect(filled.entityCounts()).toEqual([]);
+        } else {
+          for (const d of docs) live.set(d);
+        }
+        live.entityCounts(); // builds the per-entity lists (lazy), which the steps must then keep right
         const final = new Map(docs.map((d) => [d.id, d as IndexedDocument | undefined]));
         for (const [k, what] of steps) {
           const doc = what === 'variant' ? variants[k]! : docs[k]!;

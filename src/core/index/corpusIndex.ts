@@ -205,8 +205,26 @@ function sortedDocs(refs: EntityRefs): StoredDocument[] {
 }
 
 export class CorpusIndex {
-  private readonly docs = new Map<string, StoredDocument>();
+  private docs = new Map<string, StoredDocument>();
   private byEntity: Map<string, EntityRefs> | undefined;
+
+  /**
+   * @param eager keep the per-entity lists from the first document on, instead of building
+   * them for the whole corpus at the first question. An index filled in the background (the
+   * extension's) so pays for them in small steps: built at once, 100,000 documents would
+   * hold the extension host for seconds at the first hover.
+   */
+  constructor(private readonly eager = false) {
+    if (eager) this.byEntity = new Map();
+  }
+
+  /** Takes over all that `other` holds, in constant time; `other` is left empty. */
+  takeFrom(other: CorpusIndex): void {
+    this.docs = other.docs;
+    this.byEntity = other.byEntity;
+    other.docs = new Map();
+    other.byEntity = other.eager ? new Map() : undefined;
+  }
 
   get size(): number {
     return this.docs.size;
@@ -235,7 +253,7 @@ export class CorpusIndex {
 
   clear(): void {
     this.docs.clear();
-    this.byEntity = undefined;
+    this.byEntity = this.eager ? new Map() : undefined;
   }
 
   has(id: string): boolean {

@@ -64,7 +64,7 @@ const STATS_IN_FLIGHT = 64;
 const FOLDER_SETTLE_MS = 500;
 
 export class CorpusService implements vscode.Disposable {
-  readonly index = new CorpusIndex();
+  readonly index = new CorpusIndex(true);
   private catalogValue!: Catalog;
   private matcher!: EntityMatcher;
   private agreements!: AgreementsByDate;
@@ -335,7 +335,7 @@ export class CorpusService implements vscode.Disposable {
     const touched = new Map<string, 'changed' | 'deleted'>();
     this.touchedDuringRebuild.add(touched);
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexSummary> => {
-      const fresh = new CorpusIndex();
+      const fresh = new CorpusIndex(true);
       const stats = new Map<string, { size: number; mtime: number }>();
       const skipped = new Map<string, string>();
       const counts = { fromCache: 0, analysed: 0, fromMemory: 0 };
@@ -374,8 +374,8 @@ export class CorpusService implements vscode.Disposable {
       const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
       if (!cancelled) {
         const live = new Map([...touched.keys()].map((id) => [id, this.index.get(id)]));
-        this.index.clear();
-        for (const d of fresh.documents()) this.index.set(d);
+        const indexed = fresh.size;
+        this.index.takeFrom(fresh); // its per-entity lists were built as documents came in
         for (const [id, what] of touched) {
           const doc = live.get(id);
           if (what === 'deleted' || !doc) this.index.delete(id);
@@ -387,11 +387,11 @@ export class CorpusService implements vscode.Disposable {
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
         this.noticeSkipped(skipped);
-        log().info(`Indexed ${fresh.size} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
+        log().info(`Indexed ${indexed} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
         this.emitter.fire();
         const entries: CachedDocument[] = [];
-        for (const d of fresh.documents()) {
-          const st = stats.get(d.id);
+        for (const d of this.index.documents()) {
+          const st = stats.get(d.id); // none for the documents the watcher changed meanwhile
           if (st) entries.push({ ...st, doc: d.toPacked() });
         }
         await this.cache.save(key, entries);
