@@ -64,6 +64,30 @@ suite('Timeline', () => {
     assert.notEqual(timelineGroup.viewColumn, editor.viewColumn);
   });
 
+  test('a document changed on disk gets its new sentences on the timeline; a deleted one leaves it', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    await api.timeline.whenRendered(20_000);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(folder, 'timeline-change.txt');
+    const id = uri.toString();
+    const eventsOf = (): Array<{ date: string; label: string }> => api.timeline.events().filter((e) => e.kind === 'mention' && e.documentId === id);
+    const write = (text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await write('وقّع الوزيران مذكرة التفاهم في 12 آذار/مارس 2019 في أنقرة بعد محادثات طويلة.\n');
+      assert.ok(await waitFor(() => eventsOf().some((e) => e.date === '2019-03-12' && e.label.includes('أنقرة')), 20_000), JSON.stringify(eventsOf()));
+      await write('التقى الوزيران مجدداً في 3 نيسان/أبريل 2019 في موسكو لمتابعة التنفيذ.\n');
+      const updated = await waitFor(() => {
+        const events = eventsOf();
+        return events.length === 1 && events[0]!.date === '2019-04-03' && events[0]!.label.includes('موسكو');
+      }, 20_000);
+      assert.ok(updated, JSON.stringify(eventsOf()));
+      await vscode.workspace.fs.delete(uri);
+      assert.ok(await waitFor(() => eventsOf().length === 0, 20_000), JSON.stringify(eventsOf()));
+    } finally {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
   test('messages naming unknown events are ignored', async () => {
     const before = vscode.window.activeTextEditor;
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -21,23 +21,37 @@ export interface BuildTimelineOptions {
 export function buildTimeline(index: CorpusIndex, catalog: Catalog, options: BuildTimelineOptions = {}): TimelineEvent[] {
   const agreements = new AgreementsByDate(catalog);
   const events: TimelineEvent[] = [];
-  for (const stored of index.documents()) {
-    const doc = stored.materialize(); // its mentions are read once per dated sentence
-    const text = options.textOf?.(doc.id);
-    // A text that no longer matches its analysis (edited since) would give wrong sentences.
-    const usable = text !== undefined && doc.dates.every((d) => text.slice(d.start, d.end) === d.text) ? text : undefined;
-    const documentEvent = eventOfDocument(doc);
-    if (documentEvent) events.push(documentEvent);
-    for (const mention of doc.dates) {
-      const e = eventOfMention(doc, mention, usable, agreements);
-      if (e) events.push(e);
-    }
+  for (const stored of index.documents()) events.push(...documentTimeline(stored.materialize(), options.textOf?.(stored.id), agreements));
+  events.push(...catalogTimeline(catalog));
+  return events.sort(compareEvents);
+}
+
+/**
+ * One document's events (unsorted): its own date and its dated sentences. A caller that
+ * keeps these per analysis needs each document's text only once, not all texts at once.
+ */
+export function documentTimeline(doc: IndexedDocument, text: string | undefined, agreements: AgreementsByDate): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const dates = doc.dates;
+  // A text that no longer matches its analysis (edited since) would give wrong sentences.
+  const usable = text !== undefined && dates.every((d) => text.slice(d.start, d.end) === d.text) ? text : undefined;
+  const documentEvent = eventOfDocument(doc);
+  if (documentEvent) events.push(documentEvent);
+  for (const mention of dates) {
+    const e = eventOfMention(doc, mention, usable, agreements);
+    if (e) events.push(e);
   }
+  return events;
+}
+
+/** The catalogued agreements and events that carry dates (unsorted). */
+export function catalogTimeline(catalog: Catalog): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
   for (const entity of catalog.entities()) {
     const e = eventOfEntity(entity);
     if (e) events.push(e);
   }
-  return events.sort(compareEvents);
+  return events;
 }
 
 /** Chronological; on the same start, documents before sentences before catalog entries, then by id. */

@@ -1,49 +1,59 @@
 /**
- * What the timeline panel sends to its webview: the events (from the core's buildTimeline),
- * the entities they name and the documents. Sentences need the documents' texts, which the
- * index does not keep; they are read here, from the open editor if there is one (the live
- * text the analysis was made from) or from disk, and cached per analysis object, so a
- * re-analysed document is read again and an unchanged one is not.
+ * What the timeline panel sends to its webview: the events (from the core's timeline
+ * builders), the entities they name and the documents. A document's sentences need its
+ * text, which the index does not keep: it is read from the open editor if there is one (the
+ * live text the analysis was made from) or from disk, a few files at a time, and dropped
+ * once the document's events are made. The events are kept per analysis object and
+ * catalog, so an unchanged document is not read again, and a re-analysed one is.
  */
 import * as vscode from 'vscode';
-import { buildTimeline } from '../../core/events';
-import type { IndexedDocument } from '../../core/index/corpusIndex';
+import type { Catalog } from '../../core/catalog/catalog';
+import { AgreementsByDate, compareEvents, type TimelineEvent } from '../../core/events';
+import { catalogTimeline, documentTimeline } from '../../core/events/buildTimeline';
+import type { StoredDocument } from '../../core/index/corpusIndex';
 import { decodeBytes } from '../../core/io/decode';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 
-export class DocumentTexts {
-  private readonly cache = new WeakMap<IndexedDocument, string>();
+/** Files read at once for their sentences. */
+const TEXTS_IN_FLIGHT = 16;
 
-  async get(doc: IndexedDocument): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.id);
-    if (open) return open.getText();
-    const cached = this.cache.get(doc);
-    if (cached !== undefined) return cached;
-    try {
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(doc.id, true)));
-      if (!decoded.ok) return undefined;
-      this.cache.set(doc, decoded.text);
-      return decoded.text;
-    } catch {
-      return undefined; // deleted meanwhile: its events fall back to date + title labels
-    }
+export class DocumentEvents {
+  private readonly cache = new WeakMap<StoredDocument, { catalog: Catalog; events: TimelineEvent[] }>();
+
+  async of(doc: StoredDocument, catalog: Catalog, agreements: AgreementsByDate): Promise<TimelineEvent[]> {
+    const kept = this.cache.get(doc);
+    if (kept?.catalog === catalog) return kept.events;
+    const events = documentTimeline(doc.materialize(), await textOf(doc.id), agreements);
+    this.cache.set(doc, { catalog, events });
+    return events;
   }
 }
 
-export async function collectTimelineData(service: CorpusService, texts: DocumentTexts): Promise<TimelineData> {
+async function textOf(id: string): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  if (open) return open.getText();
+  try {
+    const decoded = decodeBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(id, true)));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined; // deleted meanwhile: its events fall back to date + title labels
+  }
+}
+
+export async function collectTimelineData(service: CorpusService, documentEvents: DocumentEvents): Promise<TimelineData> {
+  const catalog = service.catalog;
+  const agreements = new AgreementsByDate(catalog);
   const docs = service.index.documents();
-  const byId = new Map<string, string>();
-  await Promise.all(
-    docs.map(async (d) => {
-      const t = await texts.get(d);
-      if (t !== undefined) byId.set(d.id, t);
-    }),
-  );
-  const events = buildTimeline(service.index, service.catalog, { textOf: (id) => byId.get(id) });
+  const events: TimelineEvent[] = [];
+  for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
+    for (const list of await Promise.all(docs.slice(k, k + TEXTS_IN_FLIGHT).map((d) => documentEvents.of(d, catalog, agreements)))) events.push(...list);
+  }
+  events.push(...catalogTimeline(catalog));
+  events.sort(compareEvents);
   const named = new Set(events.flatMap((e) => e.entities));
   const entities: EntitySummary[] = [];
-  for (const e of service.catalog.entities()) {
+  for (const e of catalog.entities()) {
     if (!named.has(e.id)) continue;
     const names = [...Object.values(e.names), ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))].filter((n): n is string => !!n);
     entities.push({ id: e.id, type: e.type, label: e.names.ar ?? e.names.en ?? e.id, names });

@@ -10,7 +10,7 @@ import { checkWebviewMessage, type FilterState, type HostMessage, type TimelineD
 import type { CorpusService } from '../corpus/corpusService';
 import { log } from '../log';
 import { openMention } from './navigation';
-import { collectTimelineData, DocumentTexts } from './timelineData';
+import { collectTimelineData, DocumentEvents } from './timelineData';
 import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
 
@@ -22,7 +22,7 @@ export class TimelinePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private data: TimelineData = { events: [], entities: [], documents: [] };
   private byId = new Map<string, TimelineEvent>();
-  private readonly texts = new DocumentTexts();
+  private readonly documentEvents = new DocumentEvents();
   private pendingFocus: string | null = null;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -156,7 +156,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
-    this.data = await collectTimelineData(this.service, this.texts);
+    this.data = await collectTimelineData(this.service, this.documentEvents);
     this.byId = new Map(this.data.events.map((e) => [e.id, e]));
   }
 
