@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine';
-import { parseCache, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
+import { parseCache, parseCacheInSteps, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packDocument, type IndexedDocument } from '../../src/core/index/corpusIndex';
 import { isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
 import { isPackedDates, packDates, unpackDates } from '../../src/core/index/packedDates';
@@ -200,6 +200,13 @@ describe('cache file', () => {
     expect(chunks.length).toBeGreaterThan(2);
     const parsed = parseCache(concatBytes(...chunks), 'k1');
     expect(parsed.kind === 'ok' && parsed.entries.size).toBe(600);
+    // Read in steps, it pauses after each chunk of 256 documents, and ends with the same result.
+    const steps = parseCacheInSteps(concatBytes(...chunks), 'k1');
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(3);
+    expect(step.value).toEqual(parsed);
   });
 });
 

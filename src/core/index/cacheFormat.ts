@@ -107,6 +107,18 @@ function serializeChunk(entries: readonly CacheEntry[], table: StringTable): Uin
 }
 
 export function parseCache(bytes: Uint8Array, key: string): ParsedCache {
+  const steps = parseCacheInSteps(bytes, key);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseCache a chunk at a time: it pauses after each chunk of documents, so a caller that
+ * shares its thread (the extension host) can let others run between chunks.
+ */
+export function* parseCacheInSteps(bytes: Uint8Array, key: string): Generator<void, ParsedCache> {
   if (bytes[0] === 0x7b) return { kind: 'stale' }; // "{": the JSON caches of earlier versions
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return { kind: 'corrupt', reason: 'not an index cache file' };
   let documents = 0;
@@ -126,6 +138,7 @@ export function parseCache(bytes: Uint8Array, key: string): ParsedCache {
       if (typeof chunk === 'string') return { kind: 'corrupt', reason: chunk };
       for (const e of chunk) entries.set(e.doc.id, e);
       documents += chunk.length;
+      yield;
     }
     if (documents > header.documents || !reader.done) return { kind: 'corrupt', reason: `more data than the ${header.documents} documents announced` };
     return { kind: 'ok', entries };

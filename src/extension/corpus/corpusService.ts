@@ -394,7 +394,9 @@ export class CorpusService implements vscode.Disposable {
           const st = stats.get(d.id); // none for the documents the watcher changed meanwhile
           if (st) entries.push({ ...st, doc: d.toPacked() });
         }
-        await this.cache.save(key, entries);
+        // Nothing new (every document from this very cache): the file on disk is already this.
+        const unchanged = counts.fromCache === entries.length && cached.size === entries.length;
+        if (!unchanged) await this.cache.save(key, entries);
       }
       return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
     };

@@ -10,12 +10,14 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseCache, serializeCache, serializeCacheChunks, type CacheEntry } from '../../core/index/cacheFormat';
+import { parseCacheInSteps, serializeCache, serializeCacheChunks, type CacheEntry } from '../../core/index/cacheFormat';
 import { log } from '../log';
 
 export type CachedDocument = CacheEntry;
 
 const FILE_NAME = 'index-cache.bin';
+/** Longest run of cache parsing between two turns of the extension host's event loop. */
+const SLICE_MS = 15;
 /** The caches of earlier versions (one JSON document; then JSON Lines), no longer read. */
 const LEGACY_FILE_NAMES = ['index-cache.json', 'index-cache.jsonl'];
 
@@ -44,7 +46,7 @@ export class IndexCache {
     } catch {
       return new Map(); // no cache yet
     }
-    const parsed = parseCache(bytes, key);
+    const parsed = await runInSlices(parseCacheInSteps(bytes, key));
     if (parsed.kind === 'ok') return parsed.entries;
     if (parsed.kind === 'stale') {
       log().info('Index cache is stale (engine, catalog or metadata changed); re-indexing.');
@@ -79,5 +81,18 @@ async function writeInChunks(file: string, chunks: Iterable<Uint8Array>): Promis
     for (const chunk of chunks) await handle.write(chunk);
   } finally {
     await handle.close();
+  }
+}
+
+/** Runs the steps to their end, giving the extension host back every few milliseconds. */
+async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
   }
 }
