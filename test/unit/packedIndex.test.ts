@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine';
-import { parseCache, parseCacheInSteps, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
+import { concatBytes, parseCache, parseCacheInSteps, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packDocument, type IndexedDocument } from '../../src/core/index/corpusIndex';
 import { isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
 import { isPackedDates, packDates, unpackDates } from '../../src/core/index/packedDates';
@@ -240,14 +240,4 @@ function withHeader(bytes: Uint8Array, header: unknown): Uint8Array {
   head.set(bytes.subarray(0, 4));
   new DataView(head.buffer).setUint32(4, json.length, true);
   return concatBytes(head, json, bytes.subarray(8 + headerLength));
-}
-
-function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -81,7 +81,7 @@ export function* serializeCacheChunks(key: string, entries: readonly CacheEntry[
 
 /** The whole cache file as one buffer (tests and small corpora). */
 export function serializeCache(key: string, entries: Iterable<CacheEntry>): Uint8Array {
-  return concat([...serializeCacheChunks(key, [...entries])]);
+  return concatBytes(...serializeCacheChunks(key, [...entries]));
 }
 
 function serializeChunk(entries: readonly CacheEntry[], table: StringTable): Uint8Array {
@@ -103,7 +103,7 @@ function serializeChunk(entries: readonly CacheEntry[], table: StringTable): Uin
   view.setUint32(0, json.length, true);
   view.setUint32(4, ints(data), true);
   view.setUint32(8, ints(ids), true);
-  return concat([head, json, ...data.map(bytesOf), ...ids.map(bytesOf)]);
+  return concatBytes(head, json, ...data.map(bytesOf), ...ids.map(bytesOf));
 }
 
 export function parseCache(bytes: Uint8Array, key: string): ParsedCache {
@@ -248,7 +248,8 @@ function bytesOf(a: Int32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts one after another, in one buffer. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

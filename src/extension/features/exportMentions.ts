@@ -10,9 +10,9 @@
  */
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, formatMentions, type ExportDocument, type ExportEntity, type ExportFormat } from '../../core/export/mentionExport';
-import { decodeBytes } from '../../core/io/decode';
 import { Commands } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
+import { documentText } from '../corpus/documentText';
 import { log } from '../log';
 import { fileExists, folderFor } from './workspaceFiles';
 
@@ -107,16 +107,8 @@ export class ExportMentions {
     return out;
   }
 
-  private async textOf(id: string): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-    if (open) return open.getText();
-    try {
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(id, true)));
-      return decoded.ok ? decoded.text : undefined;
-    } catch (e) {
-      log().warn(`Export: cannot read ${id}: ${(e as Error).message}`);
-      return undefined;
-    }
+  private textOf(id: string): Promise<string | undefined> {
+    return documentText(id, (why) => log().warn(`Export: cannot read ${id}: ${why}`));
   }
 
   private entity(id: string): ExportEntity | undefined {

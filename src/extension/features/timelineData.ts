@@ -6,14 +6,13 @@
  * once the document's events are made. The events are kept per analysis object and
  * catalog, so an unchanged document is not read again, and a re-analysed one is.
  */
-import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/catalog';
 import { AgreementsByDate, compareEvents, type TimelineEvent } from '../../core/events';
 import { catalogTimeline, documentTimeline } from '../../core/events/buildTimeline';
 import type { StoredDocument } from '../../core/index/corpusIndex';
-import { decodeBytes } from '../../core/io/decode';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
+import { documentText } from '../corpus/documentText';
 
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 16;
@@ -24,20 +23,10 @@ export class DocumentEvents {
   async of(doc: StoredDocument, catalog: Catalog, agreements: AgreementsByDate): Promise<TimelineEvent[]> {
     const kept = this.cache.get(doc);
     if (kept?.catalog === catalog) return kept.events;
-    const events = documentTimeline(doc.materialize(), await textOf(doc.id), agreements);
+    // Without its text (deleted meanwhile), a document's events fall back to date + title labels.
+    const events = documentTimeline(doc.materialize(), await documentText(doc.id), agreements);
     this.cache.set(doc, { catalog, events });
     return events;
-  }
-}
-
-async function textOf(id: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-  if (open) return open.getText();
-  try {
-    const decoded = decodeBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(id, true)));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined; // deleted meanwhile: its events fall back to date + title labels
   }
 }
 
