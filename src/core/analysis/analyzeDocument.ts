@@ -46,13 +46,18 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   const boilerplate = findBoilerplate(text, normalized);
   const mentions: DocumentMention[] = options.matcher.match(text, normalized);
   let b = 0;
+  let inBoilerplate = 0;
   for (const m of mentions) {
     while (b < boilerplate.length && boilerplate[b]!.end <= m.start) b++;
     const range = boilerplate[b];
-    if (range && range.start <= m.start && m.end <= range.end) m.boilerplate = true;
+    if (range && range.start <= m.start && m.end <= range.end) {
+      m.boilerplate = true;
+      inBoilerplate++;
+    }
   }
+  // findQuotations only reads the mentions: a copy without boilerplate ones is needed only if there are some.
   const quotations = options.isPerson
-    ? findQuotations(text, normalized, mentions.filter((m) => !m.boilerplate), options.isPerson)
+    ? findQuotations(text, normalized, inBoilerplate ? mentions.filter((m) => !m.boilerplate) : mentions, options.isPerson)
     : [];
   const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
   if (options.agreements) {

@@ -145,7 +145,7 @@ export class Grammar {
   constructor(private readonly input: GrammarInput) {
     this.tokens = input.tokens;
     this.n = input.tokens.count;
-    this.formsCache = new TokenCache(this.n);
+    this.formsCache = input.tokens.formsCache;
   }
 
   // ---- token helpers -------------------------------------------------------------------

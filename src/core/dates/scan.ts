@@ -7,7 +7,7 @@
 import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { Grammar } from './grammar';
 import type { Raw } from './raw';
-import { tokenize } from './tokens';
+import { TokenArrays, tokenize } from './tokens';
 
 export interface ScannedDate {
   /** Offsets in the ORIGINAL text. */
@@ -31,11 +31,24 @@ export function scanDates(original: string, normalized?: NormalizedText): Scanne
   return scanText(original, normalized).dates;
 }
 
+/** Token arrays kept between scans; a scan takes them while it runs, so a nested one gets its own. */
+let spareArrays: TokenArrays | undefined = new TokenArrays();
+const MAX_KEPT_TOKENS = 1 << 18;
+
 /** scanDates, plus what datesBefore() needs. */
 export function scanText(original: string, normalized?: NormalizedText): TextScan {
-  const n = normalized ?? normalize(original);
+  const arrays = spareArrays ?? new TokenArrays();
+  spareArrays = undefined;
+  const scan = scanWith(original, normalized ?? normalize(original), arrays);
+  arrays.release();
+  // Kept for the next text unless a very long one grew them (they would stay that size).
+  spareArrays = arrays.capacity <= MAX_KEPT_TOKENS ? arrays : undefined;
+  return scan;
+}
+
+function scanWith(original: string, n: NormalizedText, arrays: TokenArrays): TextScan {
   const arabic = ARABIC_LETTER.exec(n.text);
-  const tokens = tokenize(n.text);
+  const tokens = tokenize(n.text, arrays);
   const grammar = new Grammar({
     tokens,
     englishOnly: arabic === null,

@@ -64,8 +64,10 @@ function isSurrogatePair(text: string, i: number): boolean {
  * into it. (A Map keyed by index, or a sparse array, costs a hash lookup per access.)
  */
 export class TokenCache<T> {
-  private readonly slots: Int32Array;
+  private slots: Int32Array;
   private readonly values: T[] = [];
+  /** The token index of each value, so that reset() clears just the slots in use. */
+  private readonly keys: number[] = [];
 
   constructor(count: number) {
     this.slots = new Int32Array(count);
@@ -79,7 +81,59 @@ export class TokenCache<T> {
 
   set(j: number, value: T): void {
     this.values.push(value);
+    this.keys.push(j);
     this.slots[j] = this.values.length;
+  }
+
+  /** Empties the cache for a list of `count` tokens, keeping its slots when they are enough. */
+  reset(count: number): void {
+    if (this.slots.length < count) this.slots = new Int32Array(count);
+    else for (const j of this.keys) this.slots[j] = 0;
+    this.values.length = 0;
+    this.keys.length = 0;
+  }
+}
+
+/**
+ * The typed arrays behind a TokenList and its per-token caches, kept from one text to the
+ * next by the scanner: seven typed arrays per document, off the V8 heap, cost more in
+ * allocation and GC than filling them. Only one TokenList may use them at a time.
+ */
+export class TokenArrays {
+  kinds: Uint8Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  flags: Uint8Array;
+  hashes: Uint32Array;
+  readonly tokenCache = new TokenCache<Token>(0);
+  readonly formsCache = new TokenCache<readonly WordForm[]>(0);
+
+  constructor(capacity = 1024) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.hashes = new Uint32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.kinds.length;
+  }
+
+  /** Doubles every array, keeping the tokens already written. */
+  grow(): void {
+    const capacity = this.kinds.length * 2;
+    this.kinds = grow(this.kinds, new Uint8Array(capacity));
+    this.starts = grow(this.starts, new Uint32Array(capacity));
+    this.ends = grow(this.ends, new Uint32Array(capacity));
+    this.flags = grow(this.flags, new Uint8Array(capacity));
+    this.hashes = grow(this.hashes, new Uint32Array(capacity));
+  }
+
+  /** Lets go of the Token objects and word forms of the last text (they may die young). */
+  release(): void {
+    this.tokenCache.reset(0);
+    this.formsCache.reset(0);
   }
 }
 
@@ -94,18 +148,29 @@ export class TokenList {
   readonly count: number;
   /** Token objects built so far (only the few near candidates are ever built). */
   private readonly cache: TokenCache<Token>;
+  /** The grammar's word forms by token (wordForms() of the few tokens it looks at). */
+  readonly formsCache: TokenCache<readonly WordForm[]>;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  private readonly flags: Uint8Array;
+  private readonly hashes: Uint32Array;
 
   constructor(
     readonly text: string,
-    private readonly kinds: Uint8Array,
-    private readonly starts: Uint32Array,
-    private readonly ends: Uint32Array,
-    private readonly flags: Uint8Array,
-    private readonly hashes: Uint32Array,
+    arrays: TokenArrays,
     count: number,
   ) {
     this.count = count;
-    this.cache = new TokenCache(count);
+    this.kinds = arrays.kinds;
+    this.starts = arrays.starts;
+    this.ends = arrays.ends;
+    this.flags = arrays.flags;
+    this.hashes = arrays.hashes;
+    this.cache = arrays.tokenCache;
+    this.cache.reset(count);
+    this.formsCache = arrays.formsCache;
+    this.formsCache.reset(count);
   }
 
   get(j: number): Token | undefined {
@@ -149,14 +214,11 @@ export class TokenList {
   }
 }
 
-export function tokenize(text: string): TokenList {
+/** Tokenizes `text` into `arrays` (fresh ones unless the caller lends its own). */
+export function tokenize(text: string, arrays = new TokenArrays(Math.max(16, text.length >> 2))): TokenList {
   const n = text.length;
-  let capacity = Math.max(16, n >> 2);
-  let kinds = new Uint8Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
-  let flags = new Uint8Array(capacity);
-  let hashes = new Uint32Array(capacity);
+  // Local copies of the arrays (refreshed when they grow): one load each per token, not two.
+  let { kinds, starts, ends, flags, hashes } = arrays;
   let count = 0;
   let i = 0;
   let flag = 0;
@@ -196,13 +258,9 @@ export function tokenize(text: string): TokenList {
       kind = Kind.Punct;
       i += isSurrogatePair(text, i) ? 2 : 1;
     }
-    if (count === capacity) {
-      capacity *= 2;
-      kinds = grow(kinds, new Uint8Array(capacity));
-      starts = grow(starts, new Uint32Array(capacity));
-      ends = grow(ends, new Uint32Array(capacity));
-      flags = grow(flags, new Uint8Array(capacity));
-      hashes = grow(hashes, new Uint32Array(capacity));
+    if (count === kinds.length) {
+      arrays.grow();
+      ({ kinds, starts, ends, flags, hashes } = arrays);
     }
     kinds[count] = kind;
     starts[count] = start;
@@ -212,7 +270,7 @@ export function tokenize(text: string): TokenList {
     count++;
     flag = 0;
   }
-  return new TokenList(text, kinds, starts, ends, flags, hashes, count);
+  return new TokenList(text, arrays, count);
 }
 
 const FNV_OFFSET = 0x811c9dc5;

@@ -5,29 +5,41 @@
  * text has a short gap (space, tab, hyphen) between two tokens.
  *
  * Characters are first mapped to a small alphabet (only the units that occur in some alias
- * get an id), so a transition is the key `node * alphabetSize + symbol` in an open-addressing
- * hash table of Int32Arrays. The root's transitions are a direct array, because every token
- * of the text starts there.
+ * get an id). Once built, the nodes are numbered breadth-first with each node's children in
+ * symbol order, so the children of a node are the consecutive ids [first[node], first[node+1])
+ * and a step scans a few bytes of `childSymbols` next to each other. That layout is compact
+ * (a few bytes per node): a walk touches memory that stays in the CPU cache, where a hash
+ * table keyed by (node, symbol) sent nearly every step to a cold cache line. The root's
+ * transitions are a direct array, because every token of the text starts there.
  */
 
 /** The symbol between two words of an alias. */
 export const GAP = 1;
 const FIRST_LETTER = 2;
 const EMPTY = -1;
+/** Above this many children a node's symbols are binary-searched instead of scanned. */
+const SCAN_LIMIT = 8;
+/** The largest alphabet that gets the two-symbol table (512² entries: 1 MB). */
+const MAX_PAIR_ALPHABET = 512;
 
 export class CharTrie {
   /** Normalized UTF-16 unit → symbol id (0: occurs in no alias, so nothing can match). */
   private readonly symbols = new Uint16Array(0x10000);
   private alphabetSize = FIRST_LETTER;
   private nodeCount = 1; // node 0 is the root
+  /** Per node, its terminal (set by the caller); indexed by build ids until freeze(), by final ids after. */
   private terminals: Int32Array = new Int32Array(64).fill(EMPTY);
   private rootNext: Int32Array = new Int32Array(0);
-  private keys: Int32Array = new Int32Array(0);
-  private values: Int32Array = new Int32Array(0);
-  private mask = 0;
-  /** Used instead of the typed table when `node * alphabetSize` would not fit in 31 bits. */
-  private wide: Map<number, number> | undefined;
-  /** Built edges, [parent, symbol, child], before the hash table is laid out. */
+  /**
+   * The node two symbols below the root, by `first * alphabetSize + second` (or -1): every
+   * walk starts with those two steps, and the nodes one below the root have the most children.
+   */
+  private rootNext2: Int32Array = new Int32Array(0);
+  /** The children of node v are the ids [first[v], first[v + 1]). */
+  private first: Uint32Array = new Uint32Array(1);
+  /** The symbol that leads to each node from its parent, ascending among siblings. */
+  private childSymbols: Uint16Array = new Uint16Array(1);
+  /** Built edges, [parent, symbol, child], before the final layout. */
   private pending: Array<[number, number, number]> = [];
   private readonly building = new Map<string, number>();
 
@@ -53,30 +65,37 @@ export class CharTrie {
     this.terminals[node] = terminal;
   }
 
-  /** Lays the edges out in the lookup tables; call once, after the last `insert`. */
+  /**
+   * Lays the nodes out breadth-first (renumbering them, terminals included); call once, after
+   * the last `insert` and `setTerminal`.
+   */
   freeze(): void {
-    this.rootNext = new Int32Array(this.alphabetSize).fill(EMPTY);
-    let size = 16;
-    while (size < this.pending.length * 2) size <<= 1;
-    this.keys = new Int32Array(size).fill(EMPTY);
-    this.values = new Int32Array(size);
-    this.mask = size - 1;
-    if (this.nodeCount * this.alphabetSize > 0x7fffffff) this.wide = new Map();
-    for (const [parent, symbol, child] of this.pending) {
-      if (parent === 0) {
-        this.rootNext[symbol] = child;
-        continue;
+    const children: Array<Array<[number, number]>> = Array.from({ length: this.nodeCount }, () => []);
+    for (const [parent, symbol, child] of this.pending) children[parent]!.push([symbol, child]);
+    const order = [0]; // build ids in their final order
+    const finalId = new Int32Array(this.nodeCount);
+    const first = new Uint32Array(this.nodeCount + 1);
+    const childSymbols = new Uint16Array(this.nodeCount);
+    for (let v = 0; v < order.length; v++) {
+      first[v] = order.length;
+      for (const [symbol, child] of children[order[v]!]!.sort((a, b) => a[0] - b[0])) {
+        finalId[child] = order.length;
+        childSymbols[order.length] = symbol;
+        order.push(child);
       }
-      if (this.wide) {
-        this.wide.set(parent * this.alphabetSize + symbol, child);
-        continue;
-      }
-      const key = parent * this.alphabetSize + symbol;
-      let slot = hash(key) & this.mask;
-      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.values[slot] = child;
     }
+    first[order.length] = order.length;
+    const terminals = new Int32Array(this.nodeCount).fill(EMPTY);
+    for (let v = 0; v < order.length; v++) terminals[v] = this.terminals[order[v]!]!;
+    this.rootNext = new Int32Array(this.alphabetSize).fill(EMPTY);
+    for (let c = first[0]!; c < first[1]!; c++) this.rootNext[childSymbols[c]!] = c;
+    this.rootNext2 = new Int32Array(this.hasPairTable() ? this.alphabetSize * this.alphabetSize : 0).fill(EMPTY);
+    for (let c = first[0]!; c < first[1]! && this.hasPairTable(); c++) {
+      for (let g = first[c]!; g < first[c + 1]!; g++) this.rootNext2[childSymbols[c]! * this.alphabetSize + childSymbols[g]!] = g;
+    }
+    this.first = first;
+    this.childSymbols = childSymbols;
+    this.terminals = terminals;
     this.pending = [];
     this.building.clear();
   }
@@ -88,18 +107,37 @@ export class CharTrie {
     return this.stepSymbol(node, symbol);
   }
 
+  /** step(step(0, first), second), in one lookup. */
+  stepFromRoot2(first: number, second: number): number {
+    if (!this.hasPairTable()) return this.step(this.step(0, first), second);
+    const a = this.symbols[first]!;
+    const b = this.symbols[second]!;
+    return a === 0 || b === 0 ? EMPTY : this.rootNext2[a * this.alphabetSize + b]!;
+  }
+
+  /** Whether rootNext2 is laid out: not for an alphabet so large (many scripts) that it would take megabytes. */
+  private hasPairTable(): boolean {
+    return this.alphabetSize <= MAX_PAIR_ALPHABET;
+  }
+
   /** The child of `node` by a symbol id (GAP or a letter), or -1. */
   stepSymbol(node: number, symbol: number): number {
     if (node === 0) return this.rootNext[symbol]!;
-    if (this.wide) return this.wide.get(node * this.alphabetSize + symbol) ?? EMPTY;
-    const key = node * this.alphabetSize + symbol;
-    let slot = hash(key) & this.mask;
-    for (;;) {
-      const k = this.keys[slot]!;
-      if (k === key) return this.values[slot]!;
-      if (k === EMPTY) return EMPTY;
-      slot = (slot + 1) & this.mask;
+    let lo = this.first[node]!;
+    let hi = this.first[node + 1]!;
+    const syms = this.childSymbols;
+    // Most nodes have one or two children; a few near the root have dozens.
+    while (hi - lo > SCAN_LIMIT) {
+      const mid = (lo + hi) >>> 1;
+      if (syms[mid]! <= symbol) lo = mid;
+      else hi = mid;
     }
+    for (; lo < hi; lo++) {
+      const s = syms[lo]!;
+      if (s === symbol) return lo;
+      if (s > symbol) return EMPTY;
+    }
+    return EMPTY;
   }
 
   private symbolFor(unit: number): number {
@@ -126,9 +164,4 @@ export class CharTrie {
     }
     return child;
   }
-}
-
-/** Fibonacci hashing: spreads consecutive keys over the table. */
-function hash(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> 0;
 }

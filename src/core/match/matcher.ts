@@ -7,8 +7,8 @@
  * and nothing is allocated per token. This is Aho–Corasick's goal; failure links are not
  * needed because matches are taken leftmost-longest and never start inside a word.
  */
-import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
-import { tokenize, words } from '../text/tokenize';
+import { normalize, type NormalizedText } from '../text/normalize';
+import { TokenBuffer, words } from '../text/tokenize';
 import { CharTrie, GAP } from './charTrie';
 import { acceptsArticleStripped, RESTORE_ALEF, RESTORE_ARTICLE, visitCliticReadingsAt } from './clitics';
 
@@ -34,6 +34,9 @@ export interface Mention {
   alias: string;
   ambiguous: boolean;
 }
+
+/** Token buffer capacity (4 bytes a boundary, two boundaries a token) kept between texts. */
+const MAX_KEPT_TOKENS = 1 << 18;
 
 /** Gap between the words of a multi-word alias: spaces, tabs, hyphens; never a line break. */
 function isGap(text: string, from: number, to: number): boolean {
@@ -64,6 +67,8 @@ export class EntityMatcher {
   private readonly strippable: boolean[] = [];
   /** Aliases that normalize to the same words as another entity's alias (first one kept). */
   readonly conflicts: AliasConflict[] = [];
+  /** The tokens of the text being matched, refilled by each match() call. */
+  private tokens = new TokenBuffer();
 
   constructor(aliases: Iterable<AliasInput>) {
     for (const a of aliases) this.add(a);
@@ -101,24 +106,32 @@ export class EntityMatcher {
    */
   match(original: string, normalized: NormalizedText = normalize(original)): Mention[] {
     const text = normalized.text;
-    const tokens = tokenize(text);
+    const { starts, ends, count } = this.tokens.fill(text);
+    // A very long text grows the buffer; the next text starts from a small one again.
+    if (starts.length > MAX_KEPT_TOKENS) this.tokens = new TokenBuffer();
     const trie = this.trie;
     const mentions: Mention[] = [];
     let i = 0;
     let bestTerminal = -1;
     let bestLast = -1;
     let bestSkip = 0;
+    let anyAmbiguous = false;
     // Walks the trie along one reading of token i and the tokens after it; keeps the longest
     // match, then the least stripped one.
     const walk = (restore: number, from: number, skip: number, articleRemoved: boolean): void => {
       let node = 0;
+      let pos = from;
       if (restore === RESTORE_ALEF) node = trie.step(0, ALEF);
-      else if (restore === RESTORE_ARTICLE) node = trie.step(trie.step(0, ALEF), LAM);
+      else if (restore === RESTORE_ARTICLE) node = trie.stepFromRoot2(ALEF, LAM);
+      else if (pos + 1 < ends[i]!) {
+        // The first two letters of the word in one lookup.
+        node = trie.stepFromRoot2(text.charCodeAt(pos), text.charCodeAt(pos + 1));
+        pos += 2;
+      }
       if (node < 0) return;
       let j = i;
-      let pos = from;
       for (;;) {
-        const end = tokens.ends[j]!;
+        const end = ends[j]!;
         while (pos < end) {
           node = trie.step(node, text.charCodeAt(pos++));
           if (node < 0) return;
@@ -129,36 +142,40 @@ export class EntityMatcher {
           bestLast = j;
           bestSkip = skip;
         }
-        if (j + 1 >= tokens.count || !isGap(text, end, tokens.starts[j + 1]!)) return;
+        if (j + 1 >= count || !isGap(text, end, starts[j + 1]!)) return;
         node = trie.stepSymbol(node, GAP);
         if (node < 0) return;
-        pos = tokens.starts[++j]!;
+        pos = starts[++j]!;
       }
     };
-    while (i < tokens.count) {
-      const tokenStart = tokens.starts[i]!;
+    while (i < count) {
+      const tokenStart = starts[i]!;
       bestTerminal = -1;
       bestLast = -1;
-      visitCliticReadingsAt(text, tokenStart, tokens.ends[i]!, walk);
+      visitCliticReadingsAt(text, tokenStart, ends[i]!, walk);
       if (bestTerminal < 0) {
         i++;
         continue;
       }
-      const range = toOriginalRange(normalized, tokenStart + bestSkip, tokens.ends[bestLast]!);
+      // toOriginalRange() without its range object (the token range is never empty).
+      const start = normalized.starts[tokenStart + bestSkip]!;
+      const end = normalized.ends[ends[bestLast]! - 1]!;
       const tokenOriginalStart = normalized.starts[tokenStart]!;
+      const ambiguous = this.ambiguousFlags[bestTerminal]!;
       const mention: Mention = {
         entityId: this.entityIds[bestTerminal]!,
-        start: range.start,
-        end: range.end,
-        text: original.slice(range.start, range.end),
+        start,
+        end,
+        text: original.slice(start, end),
         alias: this.aliasTexts[bestTerminal]!,
-        ambiguous: this.ambiguousFlags[bestTerminal]!,
+        ambiguous,
       };
-      if (range.start > tokenOriginalStart) mention.clitic = original.slice(tokenOriginalStart, range.start);
+      if (start > tokenOriginalStart) mention.clitic = original.slice(tokenOriginalStart, start);
       mentions.push(mention);
+      if (ambiguous) anyAmbiguous = true;
       i = bestLast + 1;
     }
-    return resolveAmbiguous(mentions);
+    return anyAmbiguous ? resolveAmbiguous(mentions) : mentions;
   }
 }
 

@@ -145,9 +145,12 @@ export function normalize(original: string): NormalizedText {
   // Only the slow path can make the text longer (ß → ss, ligatures), so the buffers grow
   // there and nowhere else: the loop over ordinary characters has no capacity check.
   let capacity = n + 16;
-  let out = new Uint16Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
+  let out = capacity <= MAX_SCRATCH_UNITS ? (unitScratch.length >= capacity ? unitScratch : (unitScratch = new Uint16Array(capacity))) : new Uint16Array(capacity);
+  // One allocation for both maps: typed arrays this size live off the V8 heap, and each one
+  // costs an allocation and GC bookkeeping of its own.
+  const offsets = new Uint32Array(capacity * 2);
+  let starts = offsets.subarray(0, capacity);
+  let ends = offsets.subarray(capacity);
   let len = 0;
   let loneSurrogate = false;
 
@@ -187,9 +190,10 @@ export function normalize(original: string): NormalizedText {
       }
       if (len + replacement.length + (n - i) > capacity) {
         capacity = Math.max(capacity * 2, len + replacement.length + (n - i));
-        out = grown(out, new Uint16Array(capacity));
-        starts = grown(starts, new Uint32Array(capacity));
-        ends = grown(ends, new Uint32Array(capacity));
+        out = grown(out, new Uint16Array(capacity), len);
+        if (capacity <= MAX_SCRATCH_UNITS) unitScratch = out;
+        starts = grown(starts, new Uint32Array(capacity), len);
+        ends = grown(ends, new Uint32Array(capacity), len);
       }
       for (let k = 0; k < replacement.length; k++) {
         out[len] = replacement.charCodeAt(k);
@@ -202,10 +206,19 @@ export function normalize(original: string): NormalizedText {
   return { text: decodeUnits(out, len, loneSurrogate), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
-function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
+/** `to`, with the first `len` units of `from` copied in. */
+function grown<T extends Uint16Array | Uint32Array>(from: T, to: T, len: number): T {
+  to.set(from.subarray(0, len));
   return to;
 }
+
+/**
+ * The normalized units before they become a string. They are decoded before normalize()
+ * returns, so one buffer serves every call (grown when a text needs more).
+ */
+let unitScratch = new Uint16Array(4096);
+/** A text longer than this (2 MB of units) gets a buffer of its own, not kept after it. */
+const MAX_SCRATCH_UNITS = 1 << 20;
 
 const utf16 = new TextDecoder('utf-16le');
 
@@ -258,7 +271,7 @@ export function normalizeKey(s: string): string {
         slowCache.set(c, replacement);
       }
       if (len + replacement.length + (n - i) > out.length) {
-        out = grown(out, new Uint16Array((len + replacement.length + (n - i)) * 2));
+        out = grown(out, new Uint16Array((len + replacement.length + (n - i)) * 2), len);
         keyBuffer = out;
       }
       for (let k = 0; k < replacement.length; k++) out[len++] = replacement.charCodeAt(k);

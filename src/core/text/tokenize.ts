@@ -36,28 +36,63 @@ export function isWordUnit(text: string, i: number): boolean {
 
 /** Splits `text` into word tokens. */
 export function tokenize(text: string): Tokens {
-  const n = text.length;
-  let starts = new Uint32Array(Math.max(16, n >> 2));
-  let ends = new Uint32Array(starts.length);
-  let count = 0;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordUnit(text, i)) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && isWordUnit(text, i)) i++;
-    if (count === starts.length) {
-      const s = new Uint32Array(starts.length * 2);
-      s.set(starts);
-      starts = s;
-      const e = new Uint32Array(ends.length * 2);
-      e.set(ends);
-      ends = e;
-    }
-    starts[count] = start;
-    ends[count++] = i;
+  const buffer = new TokenBuffer(Math.max(16, text.length >> 2));
+  buffer.fill(text);
+  return { count: buffer.count, starts: buffer.starts.subarray(0, buffer.count), ends: buffer.ends.subarray(0, buffer.count) };
+}
+
+/**
+ * Token boundaries in buffers that are kept and refilled text after text, for a caller that
+ * needs the tokens only while it runs (the matcher): two typed arrays per document, off the
+ * V8 heap, cost more in allocation and GC than the tokenizing itself. The arrays are longer
+ * than `count`; only the first `count` entries are this text's.
+ */
+export class TokenBuffer {
+  count = 0;
+  starts: Uint32Array;
+  ends: Uint32Array;
+
+  constructor(capacity = 1024) {
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
   }
-  return { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+
+  /** Tokenizes `text` into the buffers (growing them if needed); returns this. */
+  fill(text: string): this {
+    const n = text.length;
+    let starts = this.starts;
+    let ends = this.ends;
+    let count = 0;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordAt(text, i)) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && isWordAt(text, i)) i++;
+      if (count === starts.length) {
+        starts = grown(starts);
+        ends = grown(ends);
+      }
+      starts[count] = start;
+      ends[count++] = i;
+    }
+    this.starts = starts;
+    this.ends = ends;
+    this.count = count;
+    return this;
+  }
+}
+
+/** isWordUnit with the table lookup up front: the common case (a known BMP unit) is one read. */
+function isWordAt(text: string, i: number): boolean {
+  const k = classes[text.charCodeAt(i)]!; // NaN past the end reads undefined: never asked
+  return k === IS_WORD || (k === UNKNOWN && isWordUnit(text, i));
+}
+
+function grown(from: Uint32Array): Uint32Array {
+  const to = new Uint32Array(from.length * 2);
+  to.set(from);
+  return to;
 }
 
 /** The normalized words of a short key (an alias), for building the matcher. */
