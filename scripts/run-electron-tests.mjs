@@ -1,4 +1,5 @@
-// `npm run test:electron`: the same integration tests as `npm run test:integration`, but in
+// `npm run test:electron`: the integration tests of test/integration (not the Restricted Mode
+// suite, which needs the offline harness's second server with workspace trust on), but in
 // desktop VS Code via @vscode/test-electron (the standard way). It downloads VS Code into
 // .vscode-test/, so it needs internet and a display (xvfb-run on Linux CI); that is why the
 // offline code-server harness (run-integration.mjs) is the one `npm test` uses.
