@@ -233,24 +233,36 @@ suite('Reliability: a file rewritten during a rebuild', () => {
       // The rebuild reads the file first (findFiles, which the extension shares with this test
       // through the one `vscode` API object, is wrapped to list it first); the file is rewritten
       // after that read, and the watcher applies the rewrite while the rebuild still works
-      // through the other 300 files.
+      // through the other 300 files: their analyses (the service's worker pool, wrapped too)
+      // wait until it has, so the race does not depend on how fast the rebuild is.
       const workspace = vscode.workspace as { findFiles: typeof vscode.workspace.findFiles };
+      const pool = (service as unknown as { pool: { analyze: (text: unknown, fileName: string, date: unknown, label: string) => Promise<unknown> } }).pool;
       const findFiles = workspace.findFiles;
+      const analyze = pool.analyze;
+      let openGate = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (openGate = resolve));
       workspace.findFiles = async (...args: Parameters<typeof findFiles>) => {
         const found = await findFiles.apply(vscode.workspace, args);
         return [...found.filter((u) => u.toString() === id), ...found.filter((u) => u.toString() !== id)];
+      };
+      pool.analyze = async (text, fileName, date, label) => {
+        if (label.startsWith('reliability-bulk/')) await gate;
+        return analyze.call(pool, text, fileName, date, label);
       };
       let rebuilding: Promise<unknown> = Promise.resolve();
       try {
         assert.equal(vscode.workspace.findFiles, workspace.findFiles, 'cannot wrap workspace.findFiles');
         rebuilding = service.rebuild({ progress: false, useCache: false });
         await until(() => (service.indexing ? true : undefined), 'the rebuild to start', 10_000);
+        workspace.findFiles = findFiles;
+        await sleep(200); // the file is read by now
+        await vscode.workspace.fs.writeFile(target, encode('جديد أنقرة\n'));
+        await until(() => (title() === 'جديد أنقرة' ? true : undefined), 'the watcher to apply the rewrite');
       } finally {
         workspace.findFiles = findFiles;
+        pool.analyze = analyze;
+        openGate();
       }
-      await sleep(200); // the first files are read by now
-      await vscode.workspace.fs.writeFile(target, encode('جديد أنقرة\n'));
-      await until(() => (title() === 'جديد أنقرة' ? true : undefined), 'the watcher to apply the rewrite');
       const raced = service.indexing;
       await rebuilding;
       assert.ok(raced, 'the rebuild ended before the watcher applied the rewrite (too fast to race)');
