@@ -3,7 +3,7 @@
  * the whole-document analysis. The CLI, the benchmarks and the extension's analysis worker
  * build it the same way, so they agree on every result.
  */
-import { analyzeDocument, type DocumentAnalysis } from './analysis/analyzeDocument';
+import { analyzeDocument, rematchDocument, type DocumentAnalysis, type TextFacts } from './analysis/analyzeDocument';
 import { builtinCatalog } from './catalog/builtin';
 import { Catalog, type CatalogSource } from './catalog/catalog';
 import { AgreementsByDate } from './events/agreementLinks';
@@ -21,6 +21,11 @@ export interface Engine {
   agreements: AgreementsByDate;
   /** Analyses a document; `metadataDate` is its recorded date, if any. */
   analyze(text: string, fileName: string, metadataDate?: string | null): DocumentAnalysis;
+  /**
+   * The same analysis from an earlier one's text facts (same text, file name and recorded
+   * date; any catalog): what a catalog change needs, without the date and boilerplate passes.
+   */
+  rematch(text: string, facts: TextFacts, fileName: string): DocumentAnalysis;
 }
 
 export function createEngine(setup: EngineSetup): Engine {
@@ -33,5 +38,6 @@ export function createEngine(setup: EngineSetup): Engine {
     matcher,
     agreements,
     analyze: (text, fileName, metadataDate) => analyzeDocument(text, { matcher, isPerson, agreements, fileName, metadataDate }),
+    rematch: (text, facts, fileName) => rematchDocument(text, facts, { matcher, isPerson, agreements, fileName }),
   };
 }

@@ -47,12 +47,21 @@ suite('Index cache and incremental updates', () => {
     const again = await service.rebuild({ progress: false, useCache: false });
     assert.equal(again.analysed, again.documents);
     assert.equal(again.fromMemory, again.documents);
+    // Re-matched from the text facts of the first run (no date or boilerplate pass), with the
+    // very result a full analysis gives.
+    assert.equal(again.rematched, again.documents);
+    for (const doc of service.index.documents()) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(doc.id)));
+      const full = service.analyze(doc.id, doc.path, text);
+      assert.deepEqual(JSON.parse(JSON.stringify(doc.materialize())), JSON.parse(JSON.stringify({ ...full, encoding: doc.encoding })), doc.path);
+    }
     const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
     const original = await vscode.workspace.fs.readFile(uri);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('أمطار غزيرة في إدلب.\n'));
     try {
       const afterEdit = await service.rebuild({ progress: false, useCache: false });
       assert.equal(afterEdit.fromMemory, afterEdit.documents - 1);
+      assert.equal(afterEdit.rematched, afterEdit.documents - 1);
       assert.ok(service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.idlib'));
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
@@ -95,12 +104,15 @@ suite('Index cache and incremental updates', () => {
     const bytes = await vscode.workspace.fs.readFile(service.cacheUri!);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The layout of cacheFormat.ts: magic, header length, header, then the first chunk: its
-    // JSON length and two array lengths, the JSON, then the first document's mentions (7 ints each).
+    // JSON length and two array lengths, the JSON, then each document's mentions (7 ints each) and dates.
     const chunk = 8 + view.getUint32(4, true);
     const json = view.getUint32(chunk, true);
     const docs = JSON.parse(new TextDecoder().decode(bytes.subarray(chunk + 12, chunk + 12 + json))) as Array<{ n: number[] }>;
-    assert.ok(docs[0]!.n[0]! >= 7, 'the first cached document has a mention');
-    view.setInt32(chunk + 12 + json + 2 * 4, 1_000_000, true); // its entity: a string the document does not have
+    // The first document with a mention; the documents' ints follow one another.
+    const k = docs.findIndex((d) => d.n[0]! >= 7);
+    assert.ok(k >= 0, 'a cached document with a mention');
+    const before = docs.slice(0, k).reduce((sum, d) => sum + d.n[0]! + d.n[1]!, 0);
+    view.setInt32(chunk + 12 + json + 4 * (before + 2), 1_000_000, true); // its entity: a string the document does not have
     await vscode.workspace.fs.writeFile(service.cacheUri!, bytes);
     const summary = await service.rebuild({ progress: false });
     assert.equal(summary.fromCache, 0);

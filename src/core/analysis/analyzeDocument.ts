@@ -7,7 +7,7 @@ import { analyzeDates, type DateMention, type DocumentDate } from '../dates';
 import type { AgreementsByDate } from '../events/agreementLinks';
 import type { EntityMatcher, Mention } from '../match/matcher';
 import { agreementReferences } from './agreementReferences';
-import { normalize, type OffsetRange } from '../text/normalize';
+import { normalize, type NormalizedText, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
 import { findQuotations, type Quotation } from './quotes';
 
@@ -41,9 +41,32 @@ export interface AnalyzeOptions {
   agreements?: AgreementsByDate;
 }
 
+/**
+ * What an analysis knows from the text alone, whatever the catalog says: the title, the
+ * boilerplate lines and the dates (which depend on the file name and recorded date too).
+ * A catalog change leaves them as they are, so re-matching keeps them (rematchDocument).
+ */
+export type TextFacts = Pick<DocumentAnalysis, 'title' | 'boilerplate' | 'date' | 'dates'>;
+
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
   const normalized = normalize(text);
   const boilerplate = findBoilerplate(text, normalized);
+  const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
+  return withEntities(text, normalized, { title: titleOf(text, boilerplate), boilerplate, date, dates }, options);
+}
+
+/**
+ * The analysis of a text whose text facts are already known (an earlier analysis of this
+ * very text, with the same file name and recorded date): only what depends on the catalog
+ * is made again. Equal to analyzeDocument's result for the same text and options.
+ */
+export function rematchDocument(text: string, facts: TextFacts, options: AnalyzeOptions): DocumentAnalysis {
+  return withEntities(text, normalize(text), facts, options);
+}
+
+/** The catalog's part: mentions (flagged in boilerplate), quotations, agreements named by date. */
+function withEntities(text: string, normalized: NormalizedText, facts: TextFacts, options: AnalyzeOptions): DocumentAnalysis {
+  const { boilerplate, dates } = facts;
   const mentions: DocumentMention[] = options.matcher.match(text, normalized);
   let b = 0;
   let inBoilerplate = 0;
@@ -59,12 +82,11 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   const quotations = options.isPerson
     ? findQuotations(text, normalized, inBoilerplate ? mentions.filter((m) => !m.boilerplate) : mentions, options.isPerson)
     : [];
-  const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
   if (options.agreements) {
     const references = agreementReferences(text, dates, mentions, boilerplate, options.agreements);
     if (references.length) mentions.splice(0, mentions.length, ...[...mentions, ...references].sort((a, b) => a.start - b.start));
   }
-  return { title: titleOf(text, boilerplate), mentions, boilerplate, quotations, date, dates };
+  return { title: facts.title, mentions, boilerplate, quotations, date: facts.date, dates };
 }
 
 /** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */

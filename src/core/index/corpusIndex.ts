@@ -7,7 +7,7 @@
  * a 100,000-document corpus fits in memory; a document's `mentions` are built as objects
  * only when someone reads them. Per-entity views keep (document, mention number) pairs.
  */
-import type { DocumentAnalysis, DocumentMention } from '../analysis/analyzeDocument';
+import type { DocumentAnalysis, DocumentMention, TextFacts } from '../analysis/analyzeDocument';
 import type { Quotation } from '../analysis/quotes';
 import type { DateMention, DocumentDate } from '../dates/types';
 import type { OffsetRange } from '../text/normalize';
@@ -62,6 +62,17 @@ export function packDocument(doc: IndexedDocument | PackedDocument): PackedDocum
   if ('packed' in doc) return doc;
   const { mentions, dates, ...rest } = doc;
   return { ...rest, packed: packMentions(mentions), packedDates: packDates(dates) };
+}
+
+/** A document's text facts (rematchDocument) as a packed analysis holds them: dates packed. */
+export type PackedTextFacts = Pick<PackedAnalysis, 'title' | 'boilerplate' | 'date' | 'packedDates'>;
+
+export function packedTextFactsOf(doc: PackedTextFacts | TextFacts): PackedTextFacts {
+  return { title: doc.title, boilerplate: doc.boilerplate, date: doc.date, packedDates: 'packedDates' in doc ? doc.packedDates : packDates(doc.dates) };
+}
+
+export function unpackTextFacts(p: PackedTextFacts): TextFacts {
+  return { title: p.title, boilerplate: p.boilerplate, date: p.date, dates: unpackDates(p.packedDates) };
 }
 
 /** The buffers of a packed analysis, to transfer (not copy) when posting it to another thread. */

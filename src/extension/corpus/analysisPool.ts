@@ -16,7 +16,7 @@
 import type { Encoding } from '../../core/io/decode';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PackedAnalysis } from '../../core/index/corpusIndex';
+import type { PackedAnalysis, PackedTextFacts } from '../../core/index/corpusIndex';
 import type { EngineSetup } from '../../core/engine';
 import { log } from '../log';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
@@ -39,6 +39,8 @@ interface Request {
   text: string | Uint8Array;
   fileName: string;
   metadataDate: string | null;
+  /** An earlier analysis's text facts, for a re-match. */
+  facts?: PackedTextFacts;
   /** How the logs name the document (its workspace-relative path). */
   label: string;
   /** Workers that stopped while analysing it. */
@@ -95,11 +97,12 @@ export class AnalysisPool {
    * Analyses a text, or a file's bytes, which the worker decodes (UndecodableError when they
    * are not text).
    * @param label how logs name the document (default: `fileName`)
+   * @param facts the text facts of an earlier analysis of this text: only the catalog's part is made again
    */
-  analyze(text: string | Uint8Array, fileName: string, metadataDate: string | null, label = fileName): Promise<WorkerAnalysis> {
+  analyze(text: string | Uint8Array, fileName: string, metadataDate: string | null, label = fileName, facts?: PackedTextFacts): Promise<WorkerAnalysis> {
     if (!this.available || !this.setup) return Promise.reject(new Error('analysis workers unavailable'));
     return new Promise<WorkerAnalysis>((resolve, reject) => {
-      this.send({ id: this.nextId++, text, fileName, metadataDate, label, stops: 0, resolve, reject });
+      this.send({ id: this.nextId++, text, fileName, metadataDate, label, stops: 0, resolve, reject, ...(facts ? { facts } : {}) });
     });
   }
 
@@ -115,9 +118,9 @@ export class AnalysisPool {
       return;
     }
     slot.pending.set(request.id, request);
-    const { id, text, fileName, metadataDate } = request;
+    const { id, text, fileName, metadataDate, facts } = request;
     const exit = this.crashOn?.(request.label) ? { exit: 70 } : {};
-    slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate, ...exit } satisfies WorkerRequest);
+    slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate, ...(facts ? { facts } : {}), ...exit } satisfies WorkerRequest);
   }
 
   private slot(): Slot {

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { createEngine, type Engine, type EngineSetup } from '../../core/engine';
-import { packAnalysis, transferablesOf, type PackedAnalysis } from '../../core/index/corpusIndex';
+import { packAnalysis, transferablesOf, unpackTextFacts, type PackedAnalysis, type PackedTextFacts } from '../../core/index/corpusIndex';
 import { decodeBytes, type Encoding } from '../../core/io/decode';
 
 export type WorkerRequest =
@@ -15,7 +15,9 @@ export type WorkerRequest =
   // (AnalysisPool.crashOn), so a test can crash a worker for real in the middle of a rebuild.
   // `text`: the decoded text, or the file's bytes, which the worker decodes (a large file's
   // decoding would otherwise hold the extension host).
-  | { kind: 'analyze'; id: number; text: string | Uint8Array; fileName: string; metadataDate: string | null; exit?: number };
+  // `facts`: the text facts of an earlier analysis of this very text: only the catalog's part
+  // is made again (a catalog change).
+  | { kind: 'analyze'; id: number; text: string | Uint8Array; fileName: string; metadataDate: string | null; facts?: PackedTextFacts; exit?: number };
 
 export type WorkerResponse =
   | { kind: 'result'; id: number; analysis: PackedAnalysis; encoding?: Encoding }
@@ -45,7 +47,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
       ({ text, encoding } = decoded);
     }
     // Packed mentions travel as one transferred buffer instead of thousands of cloned objects.
-    const analysis = packAnalysis(engine.analyze(text, m.fileName, m.metadataDate));
+    const analysis = packAnalysis(m.facts ? engine.rematch(text, unpackTextFacts(m.facts), m.fileName) : engine.analyze(text, m.fileName, m.metadataDate));
     const response: WorkerResponse = { kind: 'result', id: m.id, analysis, ...(encoding ? { encoding } : {}) };
     parentPort!.postMessage(response, transferablesOf(analysis));
   } catch (e) {

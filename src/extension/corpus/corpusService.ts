@@ -8,9 +8,9 @@ import { TextStore } from '../../core/index/textStore';
 import { LruMap } from '../../core/index/lruMap';
 import { ByteBudget } from './byteBudget';
 import * as vscode from 'vscode';
-import { analyzeDocument } from '../../core/analysis/analyzeDocument';
+import { analyzeDocument, rematchDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
-import { CorpusIndex, unpackAnalysis, type IndexedDocument, type PackedDocument, type StoredDocument } from '../../core/index/corpusIndex';
+import { CorpusIndex, packedTextFactsOf, unpackAnalysis, unpackTextFacts, type IndexedDocument, type PackedDocument, type PackedTextFacts, type StoredDocument } from '../../core/index/corpusIndex';
 import { decodeBytes, type Encoding } from '../../core/io/decode';
 import { AgreementsByDate } from '../../core/events/agreementLinks';
 import { EntityMatcher } from '../../core/match/matcher';
@@ -21,6 +21,13 @@ import { loadCatalog } from './catalogLoader';
 import { AnalysisPool, UndecodableError, WorkerCrashError } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 
+/** A decoded file text kept for re-matching, with the text facts of its latest analysis. */
+interface KeptText {
+  text: string;
+  encoding: Encoding;
+  facts?: { metadataDate: string | null; value: PackedTextFacts };
+}
+
 export interface IndexSummary {
   documents: number;
   mentions: number;
@@ -30,6 +37,8 @@ export interface IndexSummary {
   analysed: number;
   /** Of the analysed documents, those whose text was still in memory (a catalog change re-matches without reading). */
   fromMemory: number;
+  /** Of those, the ones re-matched from the text facts of their earlier analysis (no date or boilerplate pass). */
+  rematched: number;
   /** The run was cancelled; the previous index was kept. */
   cancelled?: boolean;
 }
@@ -196,14 +205,15 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Analyses a text with the current catalog (used for live editor text too). */
-  analyze(id: string, path: string, text: string, encoding?: string): IndexedDocument {
-    const analysis = analyzeDocument(text, {
+  analyze(id: string, path: string, text: string, encoding?: string, facts?: PackedTextFacts): IndexedDocument {
+    const options = {
       matcher: this.matcher,
       isPerson: this.isPerson,
       agreements: this.agreements,
       fileName: path.split('/').pop() ?? path,
       metadataDate: this.metadata.get(path)?.date ?? null,
-    });
+    };
+    const analysis = facts ? rematchDocument(text, unpackTextFacts(facts), options) : analyzeDocument(text, options);
     return { id, path, encoding, ...analysis };
   }
 
@@ -214,17 +224,17 @@ export class CorpusService implements vscode.Disposable {
    * (WorkerCrashError) is not retried on the host, where it could take the host down: the
    * error goes up, and the caller skips the document with its message.
    */
-  private async analyzeOffThread(id: string, path: string, text: string, encoding?: string): Promise<IndexedDocument | PackedDocument> {
+  private async analyzeOffThread(id: string, path: string, text: string, encoding?: string, facts?: PackedTextFacts): Promise<IndexedDocument | PackedDocument> {
     if (this.pool.available) {
       try {
-        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path);
+        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path, facts);
         return { id, path, encoding, ...analysis };
       } catch (e) {
         if (e instanceof WorkerCrashError) throw e;
         log().warn(`Analysing ${path} on a worker failed (${(e as Error).message.split('\n')[0]}); analysing on the host instead.`);
       }
     }
-    return this.analyze(id, path, text, encoding);
+    return this.analyze(id, path, text, encoding, facts);
   }
 
   /** The analysis for an open editor document, from its live text when it is dirty or newer. */
@@ -288,7 +298,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly versions = new Map<string, number>();
   private readonly bytesInFlight = new ByteBudget(BYTES_IN_FLIGHT);
   /** Decoded texts of indexed files (two bytes per UTF-16 unit), for re-matching after a catalog change. */
-  private readonly texts = new TextStore<{ text: string; encoding: Encoding }>((readSettings().keepTextsMB * 1024 * 1024) / 2);
+  private readonly texts = new TextStore<KeptText>((readSettings().keepTextsMB * 1024 * 1024) / 2);
   /**
    * The last few indexed documents with their mentions built as objects: hovers and
    * decorations read an open document's mentions over and over, the index keeps them packed.
@@ -338,7 +348,7 @@ export class CorpusService implements vscode.Disposable {
       const fresh = new CorpusIndex(true);
       const stats = new Map<string, { size: number; mtime: number }>();
       const skipped = new Map<string, string>();
-      const counts = { fromCache: 0, analysed: 0, fromMemory: 0 };
+      const counts = { fromCache: 0, analysed: 0, fromMemory: 0, rematched: 0 };
       let sliceStart = Date.now();
       let lastReported = 0;
       let done = 0;
@@ -473,7 +483,7 @@ export class CorpusService implements vscode.Disposable {
     maxMB: number,
     skipped: Map<string, string>,
     stats?: Map<string, { size: number; mtime: number }>,
-    counts?: { fromCache: number; analysed: number; fromMemory: number },
+    counts?: { fromCache: number; analysed: number; fromMemory: number; rematched: number },
   ): Promise<IndexedDocument | PackedDocument | undefined> {
     const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
@@ -496,9 +506,16 @@ export class CorpusService implements vscode.Disposable {
         // `return await`: a document that crashed the workers must land in the catch below.
         if (open) return await this.analyzeOffThread(id, path, open.getText());
         const kept = this.texts.get(id, stat.size, stat.mtime);
+        const metadataDate = this.metadata.get(path)?.date ?? null;
         if (kept) {
           if (counts) counts.fromMemory++;
-          return await this.analyzeOffThread(id, path, kept.text, kept.encoding);
+          // The text facts hold while the text and its recorded date do: a catalog change
+          // re-matches without the date and boilerplate passes.
+          const facts = kept.facts?.metadataDate === metadataDate ? kept.facts.value : undefined;
+          if (facts && counts) counts.rematched++;
+          const doc = await this.analyzeOffThread(id, path, kept.text, kept.encoding, facts);
+          if (!facts) kept.facts = { metadataDate, value: packedTextFactsOf(doc) };
+          return doc;
         }
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
@@ -515,8 +532,11 @@ export class CorpusService implements vscode.Disposable {
           skipped.set(path, decoded.reason);
           return undefined;
         }
-        this.texts.set(id, stat.size, stat.mtime, decoded);
-        return await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
+        const entry: KeptText = { text: decoded.text, encoding: decoded.encoding };
+        this.texts.set(id, stat.size, stat.mtime, entry);
+        const doc = await this.analyzeOffThread(id, path, decoded.text, decoded.encoding);
+        entry.facts = { metadataDate, value: packedTextFactsOf(doc) };
+        return doc;
       } finally {
         release();
       }
