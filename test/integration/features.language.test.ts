@@ -28,6 +28,9 @@ suite('Corpus Text language', () => {
   });
 
   suiteTeardown(async () => {
+    // Its own editor, whichever is active now: the tests typed into it, and an editor left
+    // open with changes would outlive the file.
+    await vscode.window.showTextDocument(uri);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });

@@ -489,6 +489,10 @@ export class CorpusService implements vscode.Disposable {
     const path = vscode.workspace.asRelativePath(uri, false);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
     if (open?.isDirty) {
+      // Unsaved text counts while its file exists: the editor of a deleted file (still open,
+      // with changes) must not bring the document back into the index.
+      const exists = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+      if (!exists) return undefined;
       if (counts) counts.analysed++;
       return this.analyze(id, path, open.getText());
     }
