@@ -18,11 +18,16 @@ suite('Index cache and incremental updates', () => {
     assert.equal(service.analysedOnWorkers - onWorkersBefore, cold.analysed);
     assert.equal(cold.analysed, cold.documents);
     assert.ok(service.cacheUri, 'no workspace storage');
-    await vscode.workspace.fs.stat(service.cacheUri); // written
+    const written = await vscode.workspace.fs.readFile(service.cacheUri);
+    // Marks the file: a warm start with nothing new must leave it as it is, not write it again.
+    await vscode.workspace.fs.writeFile(service.cacheUri, written);
+    const before = await vscode.workspace.fs.stat(service.cacheUri);
     const warm = await service.rebuild({ progress: false });
     assert.equal(warm.fromCache, cold.documents);
     assert.equal(warm.analysed, 0);
     assert.equal(warm.mentions, cold.mentions);
+    const after = await vscode.workspace.fs.stat(service.cacheUri);
+    assert.equal(after.mtime, before.mtime, 'the cache file was written again');
   });
 
   test('a changed file is analysed again, the others come from the cache', async () => {
