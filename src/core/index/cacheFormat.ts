@@ -123,14 +123,17 @@ export function* parseCacheInSteps(bytes: Uint8Array, key: string): Generator<vo
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return { kind: 'corrupt', reason: 'not an index cache file' };
   let documents = 0;
   try {
-    const { strings, end } = readStrings(bytes);
-    const reader = new Reader(bytes.subarray(0, end));
-    reader.at = 4;
-    const header = reader.json(reader.u32()) as Partial<CacheHeader> | null;
+    const front = new Reader(bytes);
+    front.at = 4;
+    const header = front.json(front.u32()) as Partial<CacheHeader> | null;
     if (!header || typeof header !== 'object') return { kind: 'corrupt', reason: 'no header' };
+    // A stale cache (the catalog changed) is told by its header alone, before the strings are parsed.
     if (header.format !== 'corpus-lens-index' || header.engine !== ENGINE_VERSION || header.key !== key || header.littleEndian !== LITTLE_ENDIAN) return { kind: 'stale' };
     if (typeof header.documents !== 'number') return { kind: 'corrupt', reason: 'malformed header' };
+    const { strings, end } = readStrings(bytes);
     if (!strings) return { kind: 'corrupt', reason: 'malformed string table' };
+    const reader = new Reader(bytes.subarray(0, end)); // the chunks, up to the strings
+    reader.at = front.at;
     const entries = new Map<string, CacheEntry>();
     while (documents < header.documents) {
       if (reader.done) return { kind: 'corrupt', reason: `ends after ${documents} of ${header.documents} documents` };

@@ -158,7 +158,6 @@ export class StoredDocument implements IndexedDocument {
   }
 }
 
-
 /**
  * An entity's mentions, by document: one changed document touches only its own entries, in
  * time independent of the corpus size. The documents in path order are sorted when asked

@@ -7,6 +7,7 @@
 import { TextStore } from '../../core/index/textStore';
 import { LruMap } from '../../core/index/lruMap';
 import { ByteBudget } from './byteBudget';
+import { SLICE_MS, yieldToHost } from '../hostTurns';
 import * as vscode from 'vscode';
 import { analyzeDocument, rematchDocument } from '../../core/analysis/analyzeDocument';
 import type { Catalog } from '../../core/catalog/catalog';
@@ -58,9 +59,6 @@ function emptyAnalysis(id: string, path: string): IndexedDocument {
   return { id, path, title: '', mentions: [], boilerplate: [], quotations: [], date: { value: null, source: 'none' }, dates: [] };
 }
 
-/** Yields to the event loop so other extensions' work runs between our slices. */
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const SLICE_MS = 15;
 /** Files read and analysed concurrently during a rebuild: enough to keep the workers busy. */
 const IN_FLIGHT = 32;
 /** At most this many bytes of them at once (a larger file goes alone). */
@@ -370,8 +368,9 @@ export class CorpusService implements vscode.Disposable {
           const batch = uris.slice(k, k + STATS_IN_FLIGHT);
           const hits = await Promise.all(batch.map((uri) => this.cachedIfUnchanged(uri, cached, stats)));
           hits.forEach((doc, j) => (doc ? fresh.set(doc) : toRead.push(batch[j]!)));
-          counts.fromCache += hits.filter((d) => d).length;
-          await advance(batch.length - hits.filter((d) => !d).length);
+          const found = hits.filter((d) => d).length;
+          counts.fromCache += found;
+          await advance(found);
         }
       }
       // A few files in flight at once: reads overlap with the workers' analyses.
@@ -525,7 +524,7 @@ export class CorpusService implements vscode.Disposable {
         if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
           // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
           // then not kept for re-matching; a file this large is read again.)
-          const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path).catch((e: unknown) => {
+          const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, metadataDate, path).catch((e: unknown) => {
             if (e instanceof WorkerCrashError || e instanceof UndecodableError) throw e;
             return undefined; // workers unavailable after all: decode and analyse here
           });
@@ -583,7 +582,7 @@ export class CorpusService implements vscode.Disposable {
     const folderRemoved = (uri: vscode.Uri): void => {
       if (this.isCorpusDocument(uri)) return;
       const prefix = uri.toString() + '/';
-      const gone = [...this.index.documents()].filter((d) => d.id.startsWith(prefix));
+      const gone = this.index.documents().filter((d) => d.id.startsWith(prefix));
       for (const d of gone) {
         this.noteFileEvent(d.id, 'deleted');
         this.texts.delete(d.id);

@@ -11,13 +11,12 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseCacheInSteps, serializeCache, serializeCacheChunks, type CacheEntry } from '../../core/index/cacheFormat';
+import { SLICE_MS, yieldToHost } from '../hostTurns';
 import { log } from '../log';
 
 export type CachedDocument = CacheEntry;
 
 const FILE_NAME = 'index-cache.bin';
-/** Longest run of cache parsing between two turns of the extension host's event loop. */
-const SLICE_MS = 15;
 /** The caches of earlier versions (one JSON document; then JSON Lines), no longer read. */
 const LEGACY_FILE_NAMES = ['index-cache.json', 'index-cache.jsonl'];
 
@@ -91,7 +90,7 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
     const step = steps.next();
     if (step.done) return step.value;
     if (Date.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToHost();
       sliceStart = Date.now();
     }
   }

@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, formatMentions, type ExportDocument, type ExportEntity,
 import { Commands } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
+import { yieldToHost } from '../hostTurns';
 import { log } from '../log';
 import { fileExists, folderFor } from './workspaceFiles';
 
@@ -28,8 +29,6 @@ const FORMATS: Record<ExportFormat, { label: string; detail: string; extension: 
   csv: { label: 'CSV', detail: 'One row per mention, for spreadsheets', extension: 'csv', filter: 'CSV' },
   webannotation: { label: 'W3C Web Annotation', detail: 'JSON-LD AnnotationCollection; positions in code points', extension: 'jsonld', filter: 'JSON-LD' },
 };
-
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class ExportMentions {
   constructor(private readonly service: CorpusService) {}
