@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../src/core/catalog/builtin';
+import { builtinCatalog, validatedBuiltinCatalog } from '../../src/core/catalog/builtin';
 import { Catalog } from '../../src/core/catalog/catalog';
 import { EntityMatcher } from '../../src/core/match/matcher';
 
@@ -7,7 +7,22 @@ const catalog = new Catalog([builtinCatalog()]);
 
 describe('built-in catalog', () => {
   it('has no problems: valid schema, unique ids, no alias shared, no dangling reference', () => {
+    const validated = new Catalog([validatedBuiltinCatalog()]);
+    expect(validated.diagnostics.map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([]);
     expect(catalog.diagnostics.map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([]);
+  });
+
+  it('loads, unchecked, exactly the entities the full parser reads from its files', () => {
+    const fast = builtinCatalog().entities;
+    const validated = validatedBuiltinCatalog().entities;
+    expect(fast.map((l) => l.entity)).toEqual(validated.map((l) => l.entity));
+    expect(fast.map((l) => l.path)).toEqual(validated.map((l) => l.path));
+    // Positions, found only when a warning asks, point where the parser's do.
+    for (const k of [0, 7, fast.length - 1]) {
+      for (const subPath of [['id'], ['aliases', 0], ['names', 'ar']]) {
+        expect(fast[k]!.locate(subPath)).toEqual(validated[k]!.locate(subPath));
+      }
+    }
   });
 
   it('is large enough to serve an analyst: at least 250 entities, every type present', () => {

@@ -41,7 +41,8 @@ export class CharTrie {
   private childSymbols: Uint16Array = new Uint16Array(1);
   /** Built edges, [parent, symbol, child], before the final layout. */
   private pending: Array<[number, number, number]> = [];
-  private readonly building = new Map<string, number>();
+  /** Built children by `node * 0x10000 + symbol` (a number key: no string per step while building). */
+  private readonly building = new Map<number, number>();
 
   /**
    * Adds one alias given as its normalized words; returns the node where it ends. The caller
@@ -150,7 +151,7 @@ export class CharTrie {
   }
 
   private childForBuild(node: number, symbol: number): number {
-    const key = `${node}:${symbol}`;
+    const key = node * 0x10000 + symbol;
     let child = this.building.get(key);
     if (child === undefined) {
       child = this.nodeCount++;
