@@ -59,6 +59,12 @@ describe('boilerplate lines with odd spacing and punctuation', () => {
     ['أخبار،', true],
     ['أخبار . :', false],
     ['أقسام الموقع', false],
+    ['اقرأ\u00a0أيضاً: خبر', true],
+    ['اقرأ\u2003 أيضاً: خبر', true],
+    ['اقرأ أيضاً:\u3000', true],
+    ['\ufeffأقسام', true],
+    ['شاهد  أيضاً', true],
+    [' أخبار', true],
   ])('%j → %s', (line, expected) => expect(isBoilerplateLine(line)).toBe(expected));
 
   it('finds them in a text with \\r, \\r\\n and \\n line ends', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/core/analysis/analyzeDocument';
 import { builtinCatalog } from '../../src/core/catalog/builtin';
 import { Catalog } from '../../src/core/catalog/catalog';
@@ -128,5 +128,35 @@ describe('sentenceAround', () => {
     const t = 'First. The U.S. envoy said 3.5 km on 5 May. Next one.';
     const r = sentenceAround(t, t.indexOf('5 May'), t.indexOf('5 May') + 5);
     expect(t.slice(r.start, r.end)).toBe('The U.S. envoy said 3.5 km on 5 May.');
+  });
+});
+
+describe('hasCueBefore reads the words before a date as a word regex would', () => {
+  // The reference: every word of the line (at most 120 characters back) before `start`, by regex.
+  function reference(text: string, start: number): boolean {
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 120);
+    const words: string[] = [];
+    const re = /[\p{L}\p{M}\p{N}]+/gu;
+    re.lastIndex = lineStart;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < start) words.push(m[0]);
+    const cues = ['مذكره', 'اتفاق', 'اتفاقيه', 'memorandum', 'deal'];
+    return words.slice(-3).some((w) => {
+      const key = w.replace(/[\u064b-\u0652]/g, '').replace(/ة/g, 'ه').replace(/[أإآ]/g, 'ا').toLowerCase();
+      return cues.some((c) => key === c || (['وال', 'بال', 'لل', 'ال', 'و', 'ب', 'ل'].some((p) => key === p + c)));
+    });
+  }
+  let positives = 0;
+  afterAll(() => expect(positives).toBeGreaterThan(50)); // the cases do reach cues
+  const pieces = ['مذكرة', 'والمذكرة', 'باتفاق', 'اتفاقيةَ', 'memorandum', 'deal', 'سوتشي', 'في', 'الموقعة', '17', '-', ' ', '  ', '\n', '،', 'x'.repeat(130), 'مذكرة17'];
+  it.each(Array.from({ length: 300 }, (_, k) => k))('case %i', (k) => {
+    let seed = k * 2654435761;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % 1000) / 1000;
+    const parts: string[] = [];
+    for (let n = 0; n < 2 + Math.floor(rnd() * 6); n++) parts.push(pieces[Math.floor(rnd() * pieces.length)]!, rnd() < 0.8 ? ' ' : '');
+    const before = parts.join('');
+    const text = before + '17 أيلول 2018';
+    expect(hasCueBefore(text, before.length)).toBe(reference(text, before.length));
+    if (reference(text, before.length)) positives++;
   });
 });

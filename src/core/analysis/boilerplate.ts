@@ -61,16 +61,39 @@ function containsPhrase(line: string): boolean {
   return false;
 }
 
-/** Whitespace that collapseSpaces would change: any but a single inner space. */
-const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
-
 /**
  * `line.replace(/\s+/g, ' ').trim()`. Most lines are already in that form (the normalizer
- * turned odd spaces into plain ones): one regex test then spares rebuilding the line, which
- * the replace does space by space.
+ * turned odd spaces into plain ones): one look at each character then spares rebuilding
+ * the line, which the replace does space by space.
  */
 function collapseSpaces(line: string): string {
-  return UNCOLLAPSED.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
+  return isCollapsed(line) ? line : line.replace(/\s+/g, ' ').trim();
+}
+
+/** No whitespace but single inner spaces (a loop: a regex test of every line cost more). */
+function isCollapsed(line: string): boolean {
+  const n = line.length;
+  if (n === 0) return true;
+  if (line.charCodeAt(0) === 0x20 || line.charCodeAt(n - 1) === 0x20) return false;
+  let previousSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else {
+      if ((c <= 0x20 || c >= 0x85) && isOtherSpace(c)) return false;
+      previousSpace = false;
+    }
+  }
+  return true;
+}
+
+/** What `\s` matches besides the plain space. */
+function isOtherSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Trailing punctuation left out when comparing a line with EXACT ("اقسام:"). */

@@ -9,6 +9,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { DateMention } from '../dates/types';
 import { normalizeKey } from '../text/normalize';
+import { isWordUnit } from '../text/tokenize';
 
 /** How many words before the date may separate it from the cue ("memorandum of", «مذكرة سوتشي في»). */
 export const CUE_WINDOW = 3;
@@ -33,17 +34,23 @@ export function hasCueBefore(text: string, start: number): boolean {
  */
 export function cueStartBefore(text: string, start: number): number | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 120);
-  const found: Array<{ at: number; word: string }> = [];
-  const re = /[\p{L}\p{M}\p{N}]+/gu;
-  re.lastIndex = lineStart;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < start) found.push({ at: m.index, word: m[0] });
-  for (const w of found.slice(-CUE_WINDOW).reverse()) {
-    const key = normalizeKey(w.word);
-    if (CUES.has(key)) return w.at;
+  // The words before `start` are read backwards, nearest first, without cutting out the
+  // line: this runs for every date of a catalogued agreement, often several per paragraph.
+  // A word that runs on past `start` (a cue glued to the date) counts whole, as it reads.
+  let end = start;
+  if (end > lineStart && isWordUnit(text, end - 1)) while (end < text.length && isWordUnit(text, end)) end++;
+  let i = start;
+  for (let k = 0; k < CUE_WINDOW; k++) {
+    while (i > lineStart && !isWordUnit(text, i - 1)) i--;
+    if (i <= lineStart) return undefined;
+    const wordEnd = i === start ? end : i;
+    while (i > lineStart && isWordUnit(text, i - 1)) i--;
+    const word = text.slice(i, wordEnd);
+    const key = normalizeKey(word);
+    if (CUES.has(key)) return i;
     // A cue with an attached proclitic («والمذكرة», «باتفاق», «للاتفاق»).
     for (const p of PROCLITICS) {
-      if (key.length > p.length + 2 && key.startsWith(p) && CUES.has(key.slice(p.length))) return w.at + cliticLength(w.word, p.length);
+      if (key.length > p.length + 2 && key.startsWith(p) && CUES.has(key.slice(p.length))) return i + cliticLength(word, p.length);
     }
   }
   return undefined;

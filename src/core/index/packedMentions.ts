@@ -33,8 +33,10 @@ export function packMentions(mentions: readonly DocumentMention[]): PackedMentio
     data[o + START] = m.start;
     data[o + END] = m.end;
     data[o + ENTITY] = table.idOf(m.entityId);
-    data[o + ALIAS] = table.idOf(m.alias);
-    data[o + TEXT] = table.idOf(m.text);
+    const alias = table.idOf(m.alias);
+    data[o + ALIAS] = alias;
+    // Most mentions read exactly as their alias: comparing spares hashing a fresh string.
+    data[o + TEXT] = m.text === m.alias ? alias : table.idOf(m.text);
     data[o + CLITIC] = table.optionalIdOf(m.clitic);
     data[o + FLAGS] = (m.ambiguous ? AMBIGUOUS : 0) | (m.boilerplate ? BOILERPLATE : 0);
     o += STRIDE;
