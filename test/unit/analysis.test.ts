@@ -103,4 +103,20 @@ describe('agreements named by their date', () => {
     const a = analyzeDocument('وصل الوفد في 17 أيلول/سبتمبر 2018.', { matcher: m, agreements });
     expect(a.mentions).toEqual([]);
   });
+
+  it('reads a cue on its own line only, whether lines end in \\n or in \\r', () => {
+    for (const br of ['\n', '\r', '\r\n']) {
+      const a = analyzeDocument(`نص المذكرة${br}17 أيلول/سبتمبر 2018 موعد الاجتماع.`, { matcher: m, agreements });
+      expect(a.mentions).toEqual([]);
+    }
+  });
+
+  it('merges the references into a document of 200,000 mentions in order (no spread of them all)', () => {
+    // Spreading this many mentions into one call overflowed the call stack.
+    const text = 'إدلب '.repeat(100_000) + '\nمذكرة 17 أيلول/سبتمبر 2018\n' + 'إدلب '.repeat(100_000);
+    const a = analyzeDocument(text, { matcher: m, agreements });
+    expect(a.mentions.length).toBe(200_001);
+    expect(a.mentions[100_000]!.entityId).toBe('agreement.sochi-2018');
+    expect(a.mentions.every((x, i) => i === 0 || a.mentions[i - 1]!.end <= x.start)).toBe(true);
+  });
 });

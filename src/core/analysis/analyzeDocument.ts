@@ -52,7 +52,8 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   const normalized = normalize(text);
   const boilerplate = findBoilerplate(text, normalized);
   const { date, dates } = analyzeDates(text, { fileName: options.fileName ?? '', metadata: options.metadataDate ?? null, normalized });
-  return withEntities(text, normalized, { title: titleOf(text, boilerplate), boilerplate, date, dates }, options);
+  const facts = { title: titleOf(text, boilerplate), boilerplate, date, dates };
+  return withEntities(text, facts, options.matcher.match(text, normalized), quotationsOf(text, normalized), options);
 }
 
 /**
@@ -61,13 +62,25 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
  * is made again. Equal to analyzeDocument's result for the same text and options.
  */
 export function rematchDocument(text: string, facts: TextFacts, options: AnalyzeOptions): DocumentAnalysis {
-  return withEntities(text, normalize(text), facts, options);
+  const normalized = normalize(text);
+  return withEntities(text, facts, options.matcher.match(text, normalized), quotationsOf(text, normalized), options);
 }
 
-/** The catalog's part: mentions (flagged in boilerplate), quotations, agreements named by date. */
-function withEntities(text: string, normalized: NormalizedText, facts: TextFacts, options: AnalyzeOptions): DocumentAnalysis {
+/** Finds the quotations of a text, given its speakers: the mentions outside boilerplate lines. */
+export type QuotationFinder = (speakers: readonly Mention[], isPerson: (entityId: string) => boolean) => Quotation[];
+
+function quotationsOf(text: string, normalized: NormalizedText): QuotationFinder {
+  return (speakers, isPerson) => findQuotations(text, normalized, speakers, isPerson);
+}
+
+/**
+ * The catalog's part, from the text's (resolved) mentions: flags those in boilerplate, finds
+ * quotations and the agreements named by date. Shared by the whole-text analyses above and
+ * IncrementalAnalyzer, which matches and quotes its blocks one at a time.
+ */
+export function withEntities(text: string, facts: TextFacts, matched: Mention[], findQuotes: QuotationFinder, options: AnalyzeOptions): DocumentAnalysis {
   const { boilerplate, dates } = facts;
-  const mentions: DocumentMention[] = options.matcher.match(text, normalized);
+  const mentions: DocumentMention[] = matched;
   let b = 0;
   let inBoilerplate = 0;
   for (const m of mentions) {
@@ -79,14 +92,26 @@ function withEntities(text: string, normalized: NormalizedText, facts: TextFacts
     }
   }
   // findQuotations only reads the mentions: a copy without boilerplate ones is needed only if there are some.
-  const quotations = options.isPerson
-    ? findQuotations(text, normalized, inBoilerplate ? mentions.filter((m) => !m.boilerplate) : mentions, options.isPerson)
-    : [];
+  const quotations = options.isPerson ? findQuotes(inBoilerplate ? mentions.filter((m) => !m.boilerplate) : mentions, options.isPerson) : [];
+  let all = mentions;
   if (options.agreements) {
     const references = agreementReferences(text, dates, mentions, boilerplate, options.agreements);
-    if (references.length) mentions.splice(0, mentions.length, ...[...mentions, ...references].sort((a, b) => a.start - b.start));
+    // A new array, not a splice(...spread): a spread of 100,000+ mentions overflows the call stack.
+    if (references.length) all = mergeByStart(mentions, references);
   }
-  return { title: facts.title, mentions, boilerplate, quotations, date: facts.date, dates };
+  return { title: facts.title, mentions: all, boilerplate, quotations, date: facts.date, dates };
+}
+
+/** Two lists sorted by start, merged (a stable merge: on a tie, `a`'s first, as sort() kept them). */
+function mergeByStart(a: readonly DocumentMention[], b: readonly DocumentMention[]): DocumentMention[] {
+  const out: DocumentMention[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */

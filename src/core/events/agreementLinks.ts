@@ -33,7 +33,13 @@ export function hasCueBefore(text: string, start: number): boolean {
  * text (same line only), or undefined. A proclitic attached to the cue is left outside.
  */
 export function cueStartBefore(text: string, start: number): number | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 120);
+  // The line starts after the last \n or \r before `start` (as LineBreaks has it), at most 120 back.
+  let lineStart = start;
+  while (lineStart > 0 && lineStart > start - 120) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (c === 0x0a || c === 0x0d) break;
+    lineStart--;
+  }
   // The words before `start` are read backwards, nearest first, without cutting out the
   // line: this runs for every date of a catalogued agreement, often several per paragraph.
   // A word that runs on past `start` (a cue glued to the date) counts whole, as it reads.
@@ -91,11 +97,13 @@ export class AgreementsByDate {
     if (mention.precision !== 'day') return undefined;
     const monthDay = /^(?:\d{4}|-)-(\d{2}-\d{2})$/.exec(mention.value)?.[1];
     if (!monthDay) return undefined;
+    // Most dates name a day no agreement was signed on: answered before yearless() normalizes the text.
+    const candidates = this.byMonthDay.get(monthDay);
+    if (!candidates) return undefined;
     if (!yearless(mention)) {
       const ids = this.byDay.get(mention.value);
       return ids?.length === 1 ? { id: ids[0]!, date: mention.value } : undefined;
     }
-    const candidates = this.byMonthDay.get(monthDay) ?? [];
     const sameYear = candidates.filter((c) => mention.value.startsWith(c.year + '-'));
     const pick = sameYear.length === 1 ? sameYear[0] : candidates.length === 1 ? candidates[0] : undefined;
     return pick ? { id: pick.id, date: `${pick.year}-${monthDay}` } : undefined;

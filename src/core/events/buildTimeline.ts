@@ -21,7 +21,8 @@ export interface BuildTimelineOptions {
 export function buildTimeline(index: CorpusIndex, catalog: Catalog, options: BuildTimelineOptions = {}): TimelineEvent[] {
   const agreements = new AgreementsByDate(catalog);
   const events: TimelineEvent[] = [];
-  for (const stored of index.documents()) events.push(...documentTimeline(stored.materialize(), options.textOf?.(stored.id), agreements));
+  // One push per event: a spread of a huge document's events would overflow the call stack.
+  for (const stored of index.documents()) for (const e of documentTimeline(stored.materialize(), options.textOf?.(stored.id), agreements)) events.push(e);
   events.push(...catalogTimeline(catalog));
   return events.sort(compareEvents);
 }

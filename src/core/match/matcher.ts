@@ -105,6 +105,15 @@ export class EntityMatcher {
    * aliases are kept only where the same document has an unambiguous mention of the entity.
    */
   match(original: string, normalized: NormalizedText = normalize(original)): Mention[] {
+    return resolveAmbiguous(this.matchAll(original, normalized));
+  }
+
+  /**
+   * Every alias occurrence, ambiguous ones included whatever the rest of the text says: what
+   * match() returns before resolveAmbiguous(). A text's parts can be matched one at a time
+   * (no mention spans a line break) and resolved together.
+   */
+  matchAll(original: string, normalized: NormalizedText = normalize(original)): Mention[] {
     const text = normalized.text;
     const { starts, ends, count } = this.tokens.fill(text);
     // A very long text grows the buffer; the next text starts from a small one again.
@@ -115,7 +124,6 @@ export class EntityMatcher {
     let bestTerminal = -1;
     let bestLast = -1;
     let bestSkip = 0;
-    let anyAmbiguous = false;
     // Walks the trie along one reading of token i and the tokens after it; keeps the longest
     // match, then the least stripped one.
     const walk = (restore: number, from: number, skip: number, articleRemoved: boolean): void => {
@@ -172,16 +180,19 @@ export class EntityMatcher {
       };
       if (start > tokenOriginalStart) mention.clitic = original.slice(tokenOriginalStart, start);
       mentions.push(mention);
-      if (ambiguous) anyAmbiguous = true;
       i = bestLast + 1;
     }
-    return anyAmbiguous ? resolveAmbiguous(mentions) : mentions;
+    return mentions;
   }
 }
 
 /** Keeps an ambiguous mention only if its entity also has an unambiguous mention here. */
-function resolveAmbiguous(mentions: Mention[]): Mention[] {
-  if (!mentions.some((m) => m.ambiguous)) return mentions;
-  const confirmed = new Set(mentions.filter((m) => !m.ambiguous).map((m) => m.entityId));
+export function resolveAmbiguous(mentions: Mention[]): Mention[] {
+  let k = 0;
+  while (k < mentions.length && !mentions[k]!.ambiguous) k++;
+  if (k === mentions.length) return mentions;
+  // One pass for the confirmed entities, one to filter: no intermediate arrays on a long text.
+  const confirmed = new Set<string>();
+  for (const m of mentions) if (!m.ambiguous) confirmed.add(m.entityId);
   return mentions.filter((m) => !m.ambiguous || confirmed.has(m.entityId));
 }

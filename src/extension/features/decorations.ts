@@ -77,7 +77,8 @@ export function registerDecorations(context: vscode.ExtensionContext, service: C
         if (type && !m.boilerplate && config.get<boolean>(`highlight.${type}`, true) !== false) ranges.get(type)!.push(toRange(editor.document, m.start, m.end));
       }
       if (config.get<boolean>('boilerplate.dim', true) !== false) {
-        ranges.get('boilerplate')!.push(...analysis.boilerplate.map((r) => toRange(editor.document, r.start, r.end)));
+        const dimmed = ranges.get('boilerplate')!;
+        for (const r of analysis.boilerplate) dimmed.push(toRange(editor.document, r.start, r.end));
       }
     }
     for (const [type, decoration] of types) editor.setDecorations(decoration, ranges.get(type)!);

@@ -36,7 +36,7 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   const docs = service.index.documents();
   const events: TimelineEvent[] = [];
   for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
-    for (const list of await Promise.all(docs.slice(k, k + TEXTS_IN_FLIGHT).map((d) => documentEvents.of(d, catalog, agreements)))) events.push(...list);
+    for (const list of await Promise.all(docs.slice(k, k + TEXTS_IN_FLIGHT).map((d) => documentEvents.of(d, catalog, agreements)))) for (const e of list) events.push(e);
   }
   events.push(...catalogTimeline(catalog));
   events.sort(compareEvents);
