@@ -4,6 +4,7 @@
  * build it the same way, so they agree on every result.
  */
 import { analyzeDocument, rematchDocument, type DocumentAnalysis, type TextFacts } from './analysis/analyzeDocument';
+import { IncrementalAnalyzer } from './analysis/incrementalAnalyzer';
 import { builtinCatalog } from './catalog/builtin';
 import { Catalog, type CatalogSource } from './catalog/catalog';
 import { AgreementsByDate } from './events/agreementLinks';
@@ -26,6 +27,11 @@ export interface Engine {
    * date; any catalog): what a catalog change needs, without the date and boilerplate passes.
    */
   rematch(text: string, facts: TextFacts, fileName: string): DocumentAnalysis;
+  /**
+   * An analyzer for the successive versions of one document (an editor's text): each gives
+   * what analyze() gives, and an edit re-analyses only the blocks of lines it touched.
+   */
+  incremental(): IncrementalAnalyzer;
 }
 
 export function createEngine(setup: EngineSetup): Engine {
@@ -39,5 +45,6 @@ export function createEngine(setup: EngineSetup): Engine {
     agreements,
     analyze: (text, fileName, metadataDate) => analyzeDocument(text, { matcher, isPerson, agreements, fileName, metadataDate }),
     rematch: (text, facts, fileName) => rematchDocument(text, facts, { matcher, isPerson, agreements, fileName }),
+    incremental: () => new IncrementalAnalyzer({ matcher, isPerson, agreements }),
   };
 }

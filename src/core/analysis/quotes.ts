@@ -35,27 +35,35 @@ const SPEAKER_WINDOW = 60;
 const MIN_QUOTE = 12;
 
 export function findQuotations(original: string, normalized: NormalizedText, mentions: readonly Mention[], isPerson: (entityId: string) => boolean): Quotation[] {
+  if (normalized.text.indexOf('"') === -1) return [];
+  const speakers = Speakers.of(mentions, isPerson);
+  const out: Quotation[] = [];
+  if (speakers) quotationsIn(original, normalized, 0, speakers, out);
+  return out;
+}
+
+/**
+ * The quotations of a part of a larger text that starts at offset `base` of it (a block of
+ * IncrementalAnalyzer): `original` and `normalized` are the part's own, `speakers` and the
+ * ranges pushed to `out` are in the whole text's offsets. A quotation sits within one line,
+ * and a part is made of whole lines; its speaker may be on a line before.
+ */
+export function quotationsIn(original: string, normalized: NormalizedText, base: number, speakers: Speakers, out: Quotation[]): void {
   const n = normalized.text;
   let nextMark = n.indexOf('"');
-  if (nextMark === -1) return [];
-  const people = mentions.filter((m) => isPerson(m.entityId));
-  if (people.length === 0) return [];
-  const speakers = new Speakers(people);
-  const out: Quotation[] = [];
   // Only the lines with a quote mark need a look; indexOf jumps over the others.
   const breaks = new LineBreaks(n);
   for (let lineStart = 0; lineStart <= n.length && nextMark !== -1; ) {
     const lineEnd = breaks.next(lineStart);
     if (nextMark < lineEnd) {
-      quotesInLine(original, normalized, lineStart, lineEnd, speakers, out);
+      quotesInLine(original, normalized, lineStart, lineEnd, base, speakers, out);
       nextMark = n.indexOf('"', lineEnd);
     }
     lineStart = lineEnd + 1;
   }
-  return out;
 }
 
-function quotesInLine(original: string, normalized: NormalizedText, from: number, to: number, speakers: Speakers, out: Quotation[]): void {
+function quotesInLine(original: string, normalized: NormalizedText, from: number, to: number, base: number, speakers: Speakers, out: Quotation[]): void {
   const n = normalized.text;
   const marks: number[] = [];
   for (let i = n.indexOf('"', from); i !== -1 && i < to; i = n.indexOf('"', i + 1)) marks.push(i);
@@ -66,11 +74,11 @@ function quotesInLine(original: string, normalized: NormalizedText, from: number
     const verb = findVerb(n, Math.max(from, open - VERB_WINDOW), open);
     if (!verb) continue;
     const verbOriginal = normalized.starts[verb.start]!;
-    const speaker = speakers.nearest(verbOriginal, normalized.starts[open]!);
+    const speaker = speakers.nearest(base + verbOriginal, base + normalized.starts[open]!);
     if (!speaker) continue;
     const start = normalized.ends[open]!;
     const end = normalized.starts[close]!;
-    out.push({ speaker: speaker.entityId, text: original.slice(start, end).trim(), start, end, verb: original.slice(verbOriginal, normalized.ends[verb.end - 1]!) });
+    out.push({ speaker: speaker.entityId, text: original.slice(start, end).trim(), start: base + start, end: base + end, verb: original.slice(verbOriginal, normalized.ends[verb.end - 1]!) });
   }
 }
 
@@ -145,10 +153,16 @@ function isLetter(c: number): boolean {
  * (the matcher's order), so a binary search finds the candidates; for any other order the
  * plain scan gives the same answer.
  */
-class Speakers {
+export class Speakers {
   private readonly sorted: boolean;
 
-  constructor(private readonly people: readonly Mention[]) {
+  /** The speakers among a text's mentions; undefined when none is a person. */
+  static of(mentions: readonly Mention[], isPerson: (entityId: string) => boolean): Speakers | undefined {
+    const people = mentions.filter((m) => isPerson(m.entityId));
+    return people.length ? new Speakers(people) : undefined;
+  }
+
+  private constructor(private readonly people: readonly Mention[]) {
     let sorted = true;
     for (let i = 1; i < people.length && sorted; i++) {
       sorted = people[i - 1]!.start <= people[i]!.start && people[i - 1]!.end <= people[i]!.end;

@@ -224,6 +224,8 @@ export class Grammar {
   private dayNumberStart(j: number): boolean {
     if (this.freeNumberStart(j)) return true;
     const prev = this.tokens.get(j - 1)!;
+    // The "5" must be on the same line: a date never reads into the line before it.
+    if (prev.breakBefore) return false;
     const before = this.tokens.get(j - 2);
     return prev.kind === Kind.Punct && (prev.text === '-' || prev.text === '/') && before !== undefined && before.kind === Kind.Num && before.text.length <= 2;
   }

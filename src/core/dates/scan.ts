@@ -35,23 +35,27 @@ export function scanDates(original: string, normalized?: NormalizedText): Scanne
 let spareArrays: TokenArrays | undefined = new TokenArrays();
 const MAX_KEPT_TOKENS = 1 << 18;
 
-/** scanDates, plus what datesBefore() needs. */
-export function scanText(original: string, normalized?: NormalizedText): TextScan {
+/**
+ * scanDates, plus what datesBefore() needs. `englishOnly` says how to read 5/6/2019 when the
+ * text is part of a larger one (IncrementalAnalyzer's blocks): whether the whole text has no
+ * Arabic. By default, this text decides.
+ */
+export function scanText(original: string, normalized?: NormalizedText, englishOnly?: boolean): TextScan {
   const arrays = spareArrays ?? new TokenArrays();
   spareArrays = undefined;
-  const scan = scanWith(original, normalized ?? normalize(original), arrays);
+  const scan = scanWith(original, normalized ?? normalize(original), arrays, englishOnly);
   arrays.release();
   // Kept for the next text unless a very long one grew them (they would stay that size).
   spareArrays = arrays.capacity <= MAX_KEPT_TOKENS ? arrays : undefined;
   return scan;
 }
 
-function scanWith(original: string, n: NormalizedText, arrays: TokenArrays): TextScan {
+function scanWith(original: string, n: NormalizedText, arrays: TokenArrays, englishOnly: boolean | undefined): TextScan {
   const arabic = ARABIC_LETTER.exec(n.text);
   const tokens = tokenize(n.text, arrays);
   const grammar = new Grammar({
     tokens,
-    englishOnly: arabic === null,
+    englishOnly: englishOnly ?? arabic === null,
     isCapitalized(i) {
       if (i < 0 || i >= tokens.count) return false;
       const ch = original.charAt(n.starts[tokens.startAt(i)]!);
