@@ -83,6 +83,14 @@ suite('Index cache and incremental updates', () => {
       const found = await until(() => service.analysisFor(editor.document).mentions.find((m) => m.entityId === 'place.ankara'), 'the new mention in the live analysis');
       assert.equal(editor.document.getText().slice(found.start, found.end), 'أنقرة');
       assert.ok(service.analysedOnWorkers > before, 'the live text went to a worker');
+      // A second edit, in the middle: the worker re-analyses the blocks it changed, and the
+      // result is exactly the whole text's analysis.
+      await editor.edit((e) => e.insert(new vscode.Position(3000, 0), 'واجتمع الوفد في موسكو يوم 17 أيلول 2018.\n'));
+      const moscow = await until(() => service.analysisFor(editor.document).mentions.find((m) => m.entityId === 'place.moscow'), 'the second mention in the live analysis');
+      assert.equal(editor.document.getText().slice(moscow.start, moscow.end), 'موسكو');
+      const live = service.analysisFor(editor.document);
+      const full = service.analyze(live.id, live.path, editor.document.getText());
+      assert.deepEqual(JSON.parse(JSON.stringify(live)), JSON.parse(JSON.stringify(full)));
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(uri);

@@ -41,6 +41,8 @@ interface Request {
   metadataDate: string | null;
   /** An earlier analysis's text facts, for a re-match. */
   facts?: PackedTextFacts;
+  /** The key of an editor's document: its versions all go to one worker, which keeps their blocks. */
+  live?: string;
   /** How the logs name the document (its workspace-relative path). */
   label: string;
   /** Workers that stopped while analysing it. */
@@ -106,10 +108,22 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * Analyses a version of an open editor's document, named by `key`. Every version of one
+   * document goes to the same worker, which keeps the last one's blocks: an edit costs the
+   * blocks it changed (IncrementalAnalyzer), not the whole text again.
+   */
+  analyzeLive(key: string, text: string, fileName: string, metadataDate: string | null, label = fileName): Promise<WorkerAnalysis> {
+    if (!this.available || !this.setup) return Promise.reject(new Error('analysis workers unavailable'));
+    return new Promise<WorkerAnalysis>((resolve, reject) => {
+      this.send({ id: this.nextId++, text, fileName, metadataDate, label, stops: 0, resolve, reject, live: key });
+    });
+  }
+
   private send(request: Request): void {
     let slot: Slot;
     try {
-      slot = this.slot();
+      slot = this.slot(request.live);
     } catch (e) {
       // No worker can be started here: analyse in-process from now on.
       this.gaveUp = true;
@@ -118,15 +132,16 @@ export class AnalysisPool {
       return;
     }
     slot.pending.set(request.id, request);
-    const { id, text, fileName, metadataDate, facts } = request;
+    const { id, text, fileName, metadataDate, facts, live } = request;
     const exit = this.crashOn?.(request.label) ? { exit: 70 } : {};
-    slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate, ...(facts ? { facts } : {}), ...exit } satisfies WorkerRequest);
+    slot.worker.postMessage({ kind: 'analyze', id, text, fileName, metadataDate, ...(facts ? { facts } : {}), ...(live !== undefined ? { live } : {}), ...exit } satisfies WorkerRequest);
   }
 
-  private slot(): Slot {
+  /** The next worker in turn; for an editor's document, always the same one (by its key). */
+  private slot(live?: string): Slot {
     while (this.slots.length < this.size) this.slots.push(this.spawn());
-    const slot = this.slots[this.turn++ % this.slots.length]!;
-    return slot;
+    if (live !== undefined) return this.slots[hashOf(live) % this.slots.length]!;
+    return this.slots[this.turn++ % this.slots.length]!;
   }
 
   private spawn(): Slot {
@@ -189,4 +204,11 @@ export class AnalysisPool {
     for (const s of this.slots) void s.worker.terminate();
     this.slots = [];
   }
+}
+
+/** A string's FNV-1a hash, to send a document's versions to one worker. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -280,7 +280,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.liveRequests.get(id) === version) return;
     this.liveRequests.set(id, version);
     const fileName = path.split('/').pop() ?? path;
-    this.pool.analyze(text, fileName, this.metadata.get(path)?.date ?? null, path).then(
+    this.pool.analyzeLive(id, text, fileName, this.metadata.get(path)?.date ?? null, path).then(
       (packed) => {
         if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
         if (document.isClosed || document.version !== version) return; // a newer version has its own request
