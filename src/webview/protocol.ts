@@ -66,6 +66,11 @@ export interface TimelineData {
   events: TimelineEvent[];
   entities: EntitySummary[];
   documents: DocumentSummary[];
+  /**
+   * Set when `events` is a sample (a large corpus; timelineView.ts): how many events the
+   * filter state the host last heard of lets through, of which `events` is an even sample.
+   */
+  total?: number;
 }
 
 /** Host → webview. */
@@ -164,6 +169,7 @@ export function checkHostMessage(x: unknown): Checked<HostMessage> {
     d.events.forEach(checkEvent);
     for (const en of d.entities) need(isObj(en) && isStr(en.id) && oneOf(ENTITY_TYPES, en.type) && isStr(en.label) && strings(en.names, 1_000), 'entity');
     for (const doc of d.documents) need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
+    need(d.total === undefined || (isNat(d.total) && d.total >= d.events.length), 'data.total');
     const data = d as unknown as TimelineData;
     if (x.type === 'update') return { type: 'update', data };
     let state: FilterState | null = null;

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension/extension';
+import { DEFAULT_FILTER } from '../../src/webview/protocol';
 import { EXTENSION_ID, waitFor } from './helpers';
 
 
@@ -46,6 +47,32 @@ suite('Timeline', () => {
     assert.ok(count > 0, `rendered ${count} events`);
     assert.equal(restored.webview.options.enableScripts, true);
     assert.match(restored.webview.html, /Content-Security-Policy/);
+  });
+
+  test('a timeline over the draw limit reaches the webview as a sample of what its filter shows', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    const whole = await api.timeline.whenRendered(20_000);
+    const all = api.timeline.events().length;
+    assert.ok(all > 3, `${all} events`);
+    const limit = api.timeline.drawLimit;
+    api.timeline.drawLimit = 3;
+    try {
+      // The page reports a filter change; the host answers with a sample for it.
+      await api.timeline.handle({ type: 'filterChanged', state: DEFAULT_FILTER });
+      // (Those of the 3 outside the page's window are not drawn.)
+      assert.ok(await waitFor(() => api.timeline.lastRendered !== undefined && api.timeline.lastRendered <= 3, 15_000), `rendered ${api.timeline.lastRendered}`);
+      const sample = api.timeline.sentEvents();
+      assert.equal(sample.length, 3);
+      const events = api.timeline.events();
+      assert.equal(sample[0], events[0], 'the sample starts with the first event');
+      assert.equal(sample[2], events[events.length - 1], 'and ends with the last');
+    } finally {
+      api.timeline.drawLimit = limit;
+      await api.timeline.handle({ type: 'filterChanged', state: DEFAULT_FILTER });
+    }
+    // Back under the limit: everything again.
+    assert.ok(await waitFor(() => api.timeline.lastRendered === whole, 15_000), `rendered ${api.timeline.lastRendered} of ${whole}`);
+    assert.equal(api.timeline.sentEvents().length, all);
   });
 
   test('opening an event selects its sentence in its document', async () => {

@@ -72,4 +72,10 @@ describe('checkHostMessage (webview side)', () => {
     expect(checkHostMessage({ type: 'init', data, state: { lanes: 'x' }, focusEntity: null }).ok).toBe(false);
     expect(checkHostMessage({ type: 'eval', code: '1' }).ok).toBe(false);
   });
+
+  it('takes a sample\'s total only as a count at least the sample\'s size', () => {
+    expect(checkHostMessage({ type: 'update', data: { ...data, total: 140_000 } }).ok).toBe(true);
+    expect(checkHostMessage({ type: 'update', data: { ...data, total: 0 } }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'update', data: { ...data, total: '9' } }).ok).toBe(false);
+  });
 });

@@ -19,8 +19,12 @@ export interface TimelineApi {
   readonly isOpen: boolean;
   /** The last event count the webview reported drawing; undefined until it has drawn. */
   readonly lastRendered: number | undefined;
-  /** The events last sent to the webview. */
+  /** All the timeline's events, chronological. */
   events(): readonly TimelineEvent[];
+  /** The events last posted to the webview: all of them, or a sample of a large timeline. */
+  sentEvents(): readonly TimelineEvent[];
+  /** Internal, for tests: the most events posted to the webview at once (MAX_DRAWN_EVENTS). */
+  drawLimit: number;
   /** Resolves with the next `rendered` count above zero the webview reports (or the last one, if already drawn). */
   whenRendered(timeoutMs: number): Promise<number>;
   /** Handles a message exactly as one posted by the webview (validated the same way). */
@@ -39,6 +43,13 @@ export const timelineApi: TimelineApi = {
     return panel?.lastRendered;
   },
   events: () => panel?.events ?? [],
+  sentEvents: () => panel?.sentEvents ?? [],
+  get drawLimit() {
+    return panel?.drawLimit ?? 0;
+  },
+  set drawLimit(limit: number) {
+    if (panel) panel.drawLimit = limit;
+  },
   restore: (p) => panel?.restore(p),
   whenRendered: (timeoutMs) =>
     new Promise((resolve, reject) => {

@@ -13,6 +13,7 @@ import type { StoredDocument } from '../../core/index/corpusIndex';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
+import { searchText } from './timelineView';
 
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 16;
@@ -25,6 +26,7 @@ export class DocumentEvents {
     if (kept?.catalog === catalog) return kept.events;
     // Without its text (deleted meanwhile), a document's events fall back to date + title labels.
     const events = documentTimeline(doc.materialize(), await documentText(doc.id), agreements);
+    for (const e of events) searchText(e); // made now, a document at a time, not all at once on the first text filter
     this.cache.set(doc, { catalog, events });
     return events;
   }

@@ -13,6 +13,7 @@ import { openMention } from './navigation';
 import { collectTimelineData, DocumentEvents } from './timelineData';
 import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
+import { matchingEvents, MAX_DRAWN_EVENTS, timelineView } from './timelineView';
 
 const VIEW_TYPE = 'corpusLens.timeline';
 const STATE_KEY = 'corpusLens.timeline.filter';
@@ -32,6 +33,10 @@ export class TimelinePanel implements vscode.Disposable {
   /** The last `rendered` count from the visible page; undefined until it has drawn. */
   lastRendered: number | undefined;
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
+  /** The most events posted to the webview at once (tests lower it to see the sampling at work). */
+  drawLimit = MAX_DRAWN_EVENTS;
+  /** What the webview was last sent: all the events, or a sample with its `total`. */
+  private sent: TimelineData = this.data;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -49,9 +54,14 @@ export class TimelinePanel implements vscode.Disposable {
     return this.panel !== undefined;
   }
 
-  /** The events last sent to the webview, chronological. */
+  /** All the timeline's events, chronological (the webview may have a sample of them). */
   get events(): readonly TimelineEvent[] {
     return this.data.events;
+  }
+
+  /** The events last posted to the webview. */
+  get sentEvents(): readonly TimelineEvent[] {
+    return this.sent.events;
   }
 
   /** Opens or reveals the panel; with an entity, filters the timeline to it. */
@@ -112,7 +122,7 @@ export class TimelinePanel implements vscode.Disposable {
         this.ready = true;
         await this.service.start();
         await this.refresh();
-        this.post({ type: 'init', data: this.data, state: this.context.workspaceState.get<FilterState>(STATE_KEY) ?? null, focusEntity: this.pendingFocus });
+        this.post({ type: 'init', data: this.view(), state: this.filterState(), focusEntity: this.pendingFocus });
         this.pendingFocus = null;
         return;
       case 'rendered':
@@ -124,6 +134,8 @@ export class TimelinePanel implements vscode.Disposable {
         return;
       case 'filterChanged':
         await this.context.workspaceState.update(STATE_KEY, m.state);
+        // A sample is drawn for one filter and window: the new ones get their own.
+        if (this.sent.total !== undefined || this.data.events.length > this.drawLimit) this.post({ type: 'update', data: this.view() });
         return;
       case 'export':
         await this.export(m);
@@ -144,7 +156,8 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private async export(m: Extract<WebviewMessage, { type: 'export' }>): Promise<void> {
-    const events = m.eventIds.map((id) => this.byId.get(id)!);
+    // The page shows a sample of a large timeline: the table gets every event its filter and window hold.
+    const events = this.sent.total !== undefined && m.format !== 'svg' ? matchingEvents(this.data, this.filterState()) : m.eventIds.map((id) => this.byId.get(id)!);
     const pathOf = (id: string): string => this.service.index.get(id)?.path ?? id;
     const content = m.format === 'svg' ? m.svg : m.format === 'csv' ? toCsv(events, pathOf) : toJson(events, pathOf);
     try {
@@ -167,11 +180,21 @@ export class TimelinePanel implements vscode.Disposable {
     this.timer = setTimeout(async () => {
       try {
         await this.refresh();
-        this.post({ type: 'update', data: this.data });
+        this.post({ type: 'update', data: this.view() });
       } catch (e) {
         log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
       }
     }, UPDATE_DEBOUNCE_MS);
+  }
+
+  private filterState(): FilterState | null {
+    return this.context.workspaceState.get<FilterState>(STATE_KEY) ?? null;
+  }
+
+  /** The data to post now: everything, or a sample for the current filter state (timelineView.ts). */
+  private view(): TimelineData {
+    this.sent = timelineView(this.data, this.filterState(), this.drawLimit);
+    return this.sent;
   }
 
   private post(message: HostMessage): void {

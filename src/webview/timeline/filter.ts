@@ -37,8 +37,17 @@ export class EntityFinder {
   }
 }
 
-/** The events the filter lets through, in their original (chronological) order. */
-export function applyFilter(data: TimelineData, state: FilterState, finder: EntityFinder): TimelineEvent[] {
+/** What the free-text filter looks in: the label and the date as written, normalized. */
+export function searchTextOf(e: TimelineEvent): string {
+  return `${normalizeKey(e.label)}\u0000${normalizeKey(e.dateText ?? '')}`;
+}
+
+/**
+ * The events the filter lets through, in their original (chronological) order. `textOf`
+ * gives searchTextOf(e); the host passes one that remembers it (a large timeline's labels
+ * would be normalized again on every keystroke).
+ */
+export function applyFilter(data: TimelineData, state: FilterState, finder: EntityFinder, textOf: (e: TimelineEvent) => string = searchTextOf): TimelineEvent[] {
   const typeOf = new Map(data.entities.map((e) => [e.id, e.type]));
   const kinds = new Set(state.kinds);
   const text = normalizeKey(state.text).trim();
@@ -51,7 +60,7 @@ export function applyFilter(data: TimelineData, state: FilterState, finder: Enti
       (!state.documentId || e.documentId === state.documentId) &&
       (!state.entityType || e.entities.some((id) => typeOf.get(id) === state.entityType)) &&
       (!entityIds || e.entities.some((id) => entityIds.has(id))) &&
-      (!text || normalizeKey(e.label).includes(text) || normalizeKey(e.dateText ?? '').includes(text)),
+      (!text || textOf(e).includes(text)),
   );
 }
 

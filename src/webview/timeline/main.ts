@@ -73,6 +73,8 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
     initialized = true;
     // The page's own saved state is the freshest; the host's copy serves after a reload.
     if (m.state && !saved) filter = m.state;
+    // A sample was drawn for the host's copy of the filter: when the page's own differs, ask for its sample.
+    else if (saved && m.data.total !== undefined && JSON.stringify(saved) !== JSON.stringify(m.state)) post({ type: 'filterChanged', state: filter });
     toolbar.show(filter);
     if (m.focusEntity) return focusEntity(m.focusEntity);
     if (filter.view) scale = new TimeScale(filter.view.from, filter.view.to, chartWidth());
@@ -97,7 +99,9 @@ function setData(next: TimelineData): void {
   data = next;
   finder = new EntityFinder(data.entities);
   toolbar.setData(data, finder);
-  openUntil = Math.max(0, ...data.events.filter((e) => !e.openEnded).map((e) => spanOfIso(e.endDate ?? e.date).end));
+  // Loops, not Math.max(...spread): a spread of 130,000 values overflows the call stack.
+  openUntil = 0;
+  for (const e of data.events) if (!e.openEnded) openUntil = Math.max(openUntil, spanOfIso(e.endDate ?? e.date).end);
 }
 
 function chartWidth(): number {
@@ -115,9 +119,13 @@ function fitScale(): TimeScale {
   const corpus = shown.filter((e) => e.documentId);
   const basis = documents.length ? documents : corpus.length ? corpus : shown;
   if (basis.length === 0) return new TimeScale(spanOfIso('2017').start, spanOfIso('2021').start, chartWidth());
-  const exts = basis.map((e) => extentOf(e, openUntil));
-  const from = Math.min(...exts.map((x) => x.start));
-  const to = Math.max(...exts.map((x) => x.end));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of basis) {
+    const x = extentOf(e, openUntil);
+    from = Math.min(from, x.start);
+    to = Math.max(to, x.end);
+  }
   const pad = Math.max(30, (to - from) * 0.06);
   return new TimeScale(from - pad, to + pad, chartWidth());
 }
@@ -175,7 +183,10 @@ function render(): void {
   list.show(visible);
   if (focusedId && chart.contains(document.activeElement)) result.nodes.find((n) => n.dataset.id === focusedId)?.focus();
   const total = data.events.length;
-  status.textContent = `${visible.length} of ${total} events in view · ${lanes.length} lanes`;
+  status.textContent =
+    data.total === undefined
+      ? `${visible.length} of ${total} events in view · ${lanes.length} lanes`
+      : `A sample of ${total.toLocaleString()} of the ${data.total.toLocaleString()} events this filter shows: zoom in or filter to see them all · ${visible.length} in view · ${lanes.length} lanes`;
   details.show(visible.find((e) => e.id === selectedId) ?? data.events.find((e) => e.id === selectedId), new Map(data.entities.map((e) => [e.id, e])));
   post({ type: 'rendered', count: result.count });
 }

@@ -1,0 +1,71 @@
+/**
+ * What of the timeline the webview gets to draw. A corpus of 10,000 articles dates some
+ * 140,000 sentences: posting them all cost seconds and tens of megabytes, spreading them
+ * overflowed the page's call stack, and an SVG of that many marks cannot be used anyway.
+ * Past MAX_DRAWN_EVENTS, the host applies the webview's own filter (the same code, filter.ts)
+ * and its time window, and sends an even sample of what matches, in chronological order,
+ * with the count of all of it: the page says it shows a sample, and zooming in or filtering
+ * brings every event of a narrower view. Below the limit, everything goes, as before, and the
+ * page filters on its own.
+ * Pure (no `vscode`), unit-tested in node.
+ */
+import type { FilterState, TimelineData, TimelineEvent } from '../../webview/protocol';
+import { DEFAULT_FILTER } from '../../webview/protocol';
+import { applyFilter, EntityFinder, searchTextOf } from '../../webview/timeline/filter';
+import { extentOf, spanOfIso } from '../../webview/timeline/scale';
+
+/** The most events posted to the webview at once. */
+export const MAX_DRAWN_EVENTS = 5_000;
+
+/** The events a filter state lets through and its window holds (every one of them, for an export). */
+export function matchingEvents(data: TimelineData, state: FilterState | null): TimelineEvent[] {
+  const filter = state ?? DEFAULT_FILTER;
+  const matched = applyFilter(data, filter, new EntityFinder(data.entities), searchText);
+  const view = filter.view;
+  if (!view) return matched;
+  const until = openUntil(data.events);
+  return matched.filter((e) => {
+    const x = extentOf(e, until);
+    return x.end >= view.from && x.start <= view.to;
+  });
+}
+
+const searchTexts = new WeakMap<TimelineEvent, string>();
+
+/**
+ * searchTextOf(e), made once per event. Normalizing 140,000 labels takes over a second:
+ * timelineData.ts asks for each document's as its events are made (between file reads), so
+ * a text filter on the whole timeline finds them all made.
+ */
+export function searchText(e: TimelineEvent): string {
+  let text = searchTexts.get(e);
+  if (text === undefined) searchTexts.set(e, (text = searchTextOf(e)));
+  return text;
+}
+
+/** The data to post: all of it when small enough, else a sample of what the state shows, with `total`. */
+export function timelineView(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): TimelineData {
+  if (data.events.length <= limit) return data;
+  const matching = matchingEvents(data, state);
+  return { ...data, events: evenSample(matching, limit), total: matching.length };
+}
+
+/**
+ * At most `limit` events spread evenly over the list (chronological), the first and the
+ * last always among them: the sample spans the same time as the whole.
+ */
+export function evenSample<T>(events: readonly T[], limit: number): T[] {
+  if (events.length <= limit) return [...events];
+  if (limit <= 1) return events.slice(0, Math.max(0, limit));
+  const out: T[] = [];
+  const step = (events.length - 1) / (limit - 1);
+  for (let k = 0; k < limit; k++) out.push(events[Math.round(k * step)]!);
+  return out;
+}
+
+/** Where open-ended spans end: the latest end of the other events (as the page computes it). */
+function openUntil(events: readonly TimelineEvent[]): number {
+  let until = 0;
+  for (const e of events) if (!e.openEnded) until = Math.max(until, spanOfIso(e.endDate ?? e.date).end);
+  return until;
+}

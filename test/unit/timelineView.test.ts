@@ -1,0 +1,76 @@
+// A large corpus's timeline reaches the webview as an even sample of what its filter and
+// window show, with the count of all of it; a small one goes whole, as before.
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../src/core/events';
+import { evenSample, matchingEvents, timelineView } from '../../src/extension/features/timelineView';
+import { DEFAULT_FILTER, type TimelineData } from '../../src/webview/protocol';
+import { dayOf } from '../../src/webview/timeline/scale';
+
+/** `n` dated sentences, one a day from 1 Jan 2017, every third naming Lavrov, the others Erdoğan. */
+function corpus(n: number): TimelineData {
+  const events: TimelineEvent[] = [];
+  for (let k = 0; k < n; k++) {
+    const date = new Date(Date.UTC(2017, 0, 1 + k)).toISOString().slice(0, 10);
+    const entity = k % 3 === 0 ? 'person.sergey-lavrov' : 'person.recep-tayyip-erdogan';
+    events.push({ id: `m:file:///d${k}.txt@0`, kind: 'mention', label: `جملة ${k}`, date, precision: 'day', uncertain: false, entities: [entity], documentId: `file:///d${k}.txt`, range: { start: 0, end: 5 } });
+  }
+  return {
+    events,
+    entities: [
+      { id: 'person.sergey-lavrov', type: 'person', label: 'سيرغي لافروف', names: ['Lavrov', 'لافروف'] },
+      { id: 'person.recep-tayyip-erdogan', type: 'person', label: 'رجب طيب أردوغان', names: ['Erdogan', 'أردوغان'] },
+    ],
+    documents: [],
+  };
+}
+
+describe('timelineView', () => {
+  it('sends a timeline under the limit whole, without a total', () => {
+    const data = corpus(50);
+    expect(timelineView(data, null, 100)).toBe(data);
+  });
+
+  it('sends a sample of a large one, spanning the same time, with the count of all', () => {
+    const data = corpus(1_000);
+    const view = timelineView(data, null, 100);
+    expect(view.events).toHaveLength(100);
+    expect(view.total).toBe(1_000);
+    expect(view.events[0]).toBe(data.events[0]);
+    expect(view.events.at(-1)).toBe(data.events.at(-1));
+    // Chronological, and no event twice.
+    const order = view.events.map((e) => data.events.indexOf(e));
+    expect(order.every((i, k) => k === 0 || i > order[k - 1]!)).toBe(true);
+    expect(view.entities).toBe(data.entities);
+  });
+
+  it('samples what the filter lets through: every event of the sample names the chosen entity', () => {
+    const data = corpus(1_000);
+    const view = timelineView(data, { ...DEFAULT_FILTER, entityId: 'person.sergey-lavrov' }, 100);
+    expect(view.total).toBe(334);
+    expect(view.events).toHaveLength(100);
+    expect(view.events.every((e) => e.entities.includes('person.sergey-lavrov'))).toBe(true);
+    // A narrower filter that fits is sent whole, with its total.
+    const query = timelineView(data, { ...DEFAULT_FILTER, text: 'جملة 99' }, 100);
+    expect(query.events.map((e) => e.label)).toEqual(['جملة 99', 'جملة 990', 'جملة 991', 'جملة 992', 'جملة 993', 'جملة 994', 'جملة 995', 'جملة 996', 'جملة 997', 'جملة 998', 'جملة 999']);
+    expect(query.total).toBe(11);
+  });
+
+  it('samples the window the page shows: zoomed in to a month, every event of it comes', () => {
+    const data = corpus(1_000);
+    const view = { from: dayOf(2018, 3, 1) + 0.5, to: dayOf(2018, 3, 31) + 0.5 };
+    const zoomed = timelineView(data, { ...DEFAULT_FILTER, view }, 100);
+    expect(zoomed.events.map((e) => e.date)).toEqual(matchingEvents(data, { ...DEFAULT_FILTER, view }).map((e) => e.date));
+    expect(zoomed.events[0]!.date).toBe('2018-03-01');
+    expect(zoomed.events.at(-1)!.date).toBe('2018-03-31');
+    expect(zoomed.total).toBe(31);
+  });
+});
+
+describe('evenSample', () => {
+  it('keeps the ends and spreads the rest', () => {
+    expect(evenSample([1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([1, 5, 9]);
+    expect(evenSample([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(evenSample([1, 2, 3], 1)).toEqual([1]);
+    expect(evenSample([1, 2, 3], 0)).toEqual([]);
+  });
+});
