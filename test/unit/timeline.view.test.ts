@@ -44,6 +44,26 @@ describe('entity filter', () => {
     expect(lanesOf(data.events, data, 'type').map((l) => l.key)).toEqual(['person', 'place', 'agreement']);
     expect(lanesOf(data.events, data, 'entity')).toHaveLength(3);
   });
+
+  it('keeps the 100 documents with the most events in lanes of their own, and the others in one lane', () => {
+    // 150 documents: the first 30 with three events, the rest with one; a catalog agreement.
+    const documents = Array.from({ length: 150 }, (_, k) => ({ id: `doc${k}`, title: `Doc ${k}`, path: `doc${k}.txt` }));
+    const events: TimelineEvent[] = documents.flatMap((d, k) =>
+      Array.from({ length: k < 30 ? 3 : 1 }, (_, j) => ({ ...data.events[0]!, id: `${d.id}-${j}`, documentId: d.id, date: `2019-01-${String((k % 28) + 1).padStart(2, '0')}` })),
+    );
+    events.push(data.events.find((e) => e.kind === 'agreement')!);
+    const lanes = lanesOf(events, { ...data, documents, events }, 'document');
+    expect(lanes).toHaveLength(102);
+    expect(lanes.at(-1)!.label).toBe('Catalog: agreements');
+    const others = lanes.at(-2)!;
+    expect(others.label).toBe('50 other documents');
+    expect(others.events).toHaveLength(50);
+    // Every event is in exactly one lane; the 30 busiest documents all have their own.
+    expect(lanes.reduce((n, l) => n + l.events.length, 0)).toBe(events.length);
+    for (let k = 0; k < 30; k++) expect(lanes.some((l) => l.key === `doc${k}`)).toBe(true);
+    const own = lanes.slice(0, 100);
+    expect(own.every((l, i) => i === 0 || l.events[0]!.date >= own[i - 1]!.events[0]!.date)).toBe(true);
+  });
 });
 
 describe('time scale', () => {

@@ -72,6 +72,12 @@ export interface Lane {
 
 /** At most this many lanes by entity: the most frequent entities among the shown events. */
 export const MAX_ENTITY_LANES = 40;
+/**
+ * At most this many lanes by document (the documents with the most events shown); the others'
+ * events share one lane after them. A corpus of thousands would otherwise be a chart taller
+ * than anyone scrolls.
+ */
+export const MAX_DOCUMENT_LANES = 100;
 
 /** Groups events into lanes; in the entity and type modes an event may sit in several lanes. */
 export function lanesOf(events: TimelineEvent[], data: TimelineData, mode: FilterState['lanes']): Lane[] {
@@ -89,7 +95,18 @@ export function lanesOf(events: TimelineEvent[], data: TimelineData, mode: Filte
       if (doc) add(doc.id, doc.title || doc.path, e);
       else add('~catalog', e.kind === 'agreement' ? 'Catalog: agreements' : 'Catalog: events', e);
     }
-    return [...lanes.values()].sort((a, b) => (a.key.startsWith('~') ? 1 : 0) - (b.key.startsWith('~') ? 1 : 0) || firstDate(a).localeCompare(firstDate(b)));
+    const catalog = lanes.get('~catalog');
+    lanes.delete('~catalog');
+    let documentLanes = [...lanes.values()];
+    if (documentLanes.length > MAX_DOCUMENT_LANES) {
+      const ranked = documentLanes.sort((a, b) => b.events.length - a.events.length || a.key.localeCompare(b.key));
+      documentLanes = ranked.slice(0, MAX_DOCUMENT_LANES);
+      const rest = ranked.slice(MAX_DOCUMENT_LANES);
+      const others: Lane = { key: '~others', label: `${rest.length} other documents`, events: rest.flatMap((l) => l.events).sort(byDate) };
+      documentLanes.sort(byFirstDate);
+      return [...documentLanes, others, ...(catalog ? [catalog] : [])];
+    }
+    return [...documentLanes.sort(byFirstDate), ...(catalog ? [catalog] : [])];
   }
   if (mode === 'type') {
     for (const e of events) {
@@ -113,3 +130,5 @@ export function lanesOf(events: TimelineEvent[], data: TimelineData, mode: Filte
 const TYPE_LABELS: Record<string, string> = { person: 'People', place: 'Places', organization: 'Organizations', agreement: 'Agreements', event: 'Events', '~none': 'No entity' };
 const rank = (order: string[], key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
 const firstDate = (lane: Lane): string => lane.events[0]?.date ?? '';
+const byFirstDate = (a: Lane, b: Lane): number => firstDate(a).localeCompare(firstDate(b));
+const byDate = (a: TimelineEvent, b: TimelineEvent): number => a.date.localeCompare(b.date);
