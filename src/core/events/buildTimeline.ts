@@ -57,7 +57,13 @@ export function catalogTimeline(catalog: Catalog): TimelineEvent[] {
 
 /** Chronological; on the same start, documents before sentences before catalog entries, then by id. */
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  return a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id);
+  // Code-unit order: ISO dates sort right that way, ids only need some fixed order, and
+  // localeCompare (a collation per call) made sorting a large corpus's events take 200 ms.
+  return compareStrings(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.id, b.id);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 /** A sentence at most this much longer than its date is a dateline, not a story. */
 const DATELINE_SLACK = 40;

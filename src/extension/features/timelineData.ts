@@ -7,7 +7,8 @@
  * catalog, so an unchanged document is not read again, and a re-analysed one is.
  */
 import type { Catalog } from '../../core/catalog/catalog';
-import { AgreementsByDate, compareEvents, type TimelineEvent } from '../../core/events';
+import { AgreementsByDate, type TimelineEvent } from '../../core/events';
+import { MergedTimeline } from '../../core/events/mergedTimeline';
 import { catalogTimeline, documentTimeline } from '../../core/events/buildTimeline';
 import type { StoredDocument } from '../../core/index/corpusIndex';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
@@ -15,11 +16,23 @@ import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
 import { searchText } from './timelineView';
 
+/** One collator for every comparison (localeCompare makes one per call). */
+const byPath = new Intl.Collator();
+
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 16;
 
 export class DocumentEvents {
   private readonly cache = new WeakMap<StoredDocument, { catalog: Catalog; events: TimelineEvent[] }>();
+  private catalogEvents: { catalog: Catalog; events: TimelineEvent[] } | undefined;
+  /** All the events in order, updated by the documents whose events changed. */
+  readonly timeline = new MergedTimeline();
+
+  /** The catalog's own agreements and events (made again only for another catalog). */
+  ofCatalog(catalog: Catalog): TimelineEvent[] {
+    if (this.catalogEvents?.catalog !== catalog) this.catalogEvents = { catalog, events: catalogTimeline(catalog) };
+    return this.catalogEvents.events;
+  }
 
   async of(doc: StoredDocument, catalog: Catalog, agreements: AgreementsByDate): Promise<TimelineEvent[]> {
     const kept = this.cache.get(doc);
@@ -36,22 +49,25 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   const catalog = service.catalog;
   const agreements = new AgreementsByDate(catalog);
   const docs = service.index.documents();
-  const events: TimelineEvent[] = [];
+  const sources = new Map<string, readonly TimelineEvent[]>();
   for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
-    for (const list of await Promise.all(docs.slice(k, k + TEXTS_IN_FLIGHT).map((d) => documentEvents.of(d, catalog, agreements)))) for (const e of list) events.push(e);
+    const batch = docs.slice(k, k + TEXTS_IN_FLIGHT);
+    const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements)));
+    batch.forEach((d, j) => sources.set(d.id, lists[j]!));
   }
-  events.push(...catalogTimeline(catalog));
-  events.sort(compareEvents);
-  const named = new Set(events.flatMap((e) => e.entities));
+  sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
+  documentEvents.timeline.update(sources);
+  // A copy: the timeline updates its own array in place on the next change.
+  const events = documentEvents.timeline.events.slice();
   const entities: EntitySummary[] = [];
   for (const e of catalog.entities()) {
-    if (!named.has(e.id)) continue;
+    if (!documentEvents.timeline.names(e.id)) continue;
     const names = [...Object.values(e.names), ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))].filter((n): n is string => !!n);
     entities.push({ id: e.id, type: e.type, label: e.names.ar ?? e.names.en ?? e.id, names });
   }
   return {
     events,
     entities,
-    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path })).sort((a, b) => a.path.localeCompare(b.path)),
+    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path })).sort((a, b) => byPath.compare(a.path, b.path)),
   };
 }

@@ -22,7 +22,6 @@ const UPDATE_DEBOUNCE_MS = 400;
 export class TimelinePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private data: TimelineData = { events: [], entities: [], documents: [] };
-  private byId = new Map<string, TimelineEvent>();
   private readonly documentEvents = new DocumentEvents();
   private pendingFocus: string | null = null;
   private ready = false;
@@ -110,7 +109,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Handles one message from the webview (or from a test acting as it). */
   async handle(raw: unknown): Promise<void> {
-    const checked = checkWebviewMessage(raw, (id) => this.byId.has(id));
+    const checked = checkWebviewMessage(raw, (id) => this.documentEvents.timeline.get(id) !== undefined);
     if (!checked.ok) {
       log().warn(`Timeline: ignored a message from the webview: ${checked.error}`);
       return;
@@ -130,7 +129,7 @@ export class TimelinePanel implements vscode.Disposable {
         this.renderedEmitter.fire(m.count);
         return;
       case 'open':
-        await this.open(this.byId.get(m.eventId)!);
+        await this.open(this.documentEvents.timeline.get(m.eventId)!);
         return;
       case 'filterChanged':
         await this.context.workspaceState.update(STATE_KEY, m.state);
@@ -157,7 +156,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   private async export(m: Extract<WebviewMessage, { type: 'export' }>): Promise<void> {
     // The page shows a sample of a large timeline: the table gets every event its filter and window hold.
-    const events = this.sent.total !== undefined && m.format !== 'svg' ? matchingEvents(this.data, this.filterState()) : m.eventIds.map((id) => this.byId.get(id)!);
+    const events = this.sent.total !== undefined && m.format !== 'svg' ? matchingEvents(this.data, this.filterState()) : m.eventIds.map((id) => this.documentEvents.timeline.get(id)!);
     const pathOf = (id: string): string => this.service.index.get(id)?.path ?? id;
     const content = m.format === 'svg' ? m.svg : m.format === 'csv' ? toCsv(events, pathOf) : toJson(events, pathOf);
     try {
@@ -170,7 +169,6 @@ export class TimelinePanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     this.data = await collectTimelineData(this.service, this.documentEvents);
-    this.byId = new Map(this.data.events.map((e) => [e.id, e]));
   }
 
   /** Index changes come in bursts (a rebuild, typing); one update after they settle. */

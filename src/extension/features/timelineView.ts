@@ -10,6 +10,7 @@
  * Pure (no `vscode`), unit-tested in node.
  */
 import type { FilterState, TimelineData, TimelineEvent } from '../../webview/protocol';
+import { TIMELINE_EVENT_KINDS } from '../../core/events/types';
 import { DEFAULT_FILTER } from '../../webview/protocol';
 import { applyFilter, EntityFinder, searchTextOf } from '../../webview/timeline/filter';
 import { extentOf, spanOfIso } from '../../webview/timeline/scale';
@@ -20,7 +21,7 @@ export const MAX_DRAWN_EVENTS = 5_000;
 /** The events a filter state lets through and its window holds (every one of them, for an export). */
 export function matchingEvents(data: TimelineData, state: FilterState | null): TimelineEvent[] {
   const filter = state ?? DEFAULT_FILTER;
-  const matched = applyFilter(data, filter, new EntityFinder(data.entities), searchText);
+  const matched = narrows(filter) ? applyFilter(data, filter, new EntityFinder(data.entities), searchText) : data.events;
   const view = filter.view;
   if (!view) return matched;
   const until = openUntil(data.events);
@@ -41,6 +42,12 @@ export function searchText(e: TimelineEvent): string {
   let text = searchTexts.get(e);
   if (text === undefined) searchTexts.set(e, (text = searchTextOf(e)));
   return text;
+}
+
+/** Whether the filter leaves out any event at all (its window aside). */
+function narrows(f: FilterState): boolean {
+  const allKinds = TIMELINE_EVENT_KINDS.every((k) => f.kinds.includes(k));
+  return !allKinds || !!f.documentId || !!f.entityType || !!f.entityId || !!f.entityQuery.trim() || !!f.text.trim();
 }
 
 /** The data to post: all of it when small enough, else a sample of what the state shows, with `total`. */

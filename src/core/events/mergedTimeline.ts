@@ -1,0 +1,133 @@
+/**
+ * The events of many sources (each document, the catalog) kept in one chronological array,
+ * with a lookup by id and the entities they name. When the timeline is open, every change to
+ * the corpus asks for all three again; rebuilding them for the 140,000 events of a large
+ * corpus held the extension host for a third of a second. Here only the sources whose lists
+ * changed are taken out and put back in: binary searches and one copy of the array, and a
+ * full sort only when a good part of the corpus changed.
+ */
+import { compareEvents } from './buildTimeline';
+import type { TimelineEvent } from './types';
+
+/** Past this share of changed sources, sorting everything again is as cheap. */
+const RESORT_SHARE = 0.25;
+
+export class MergedTimeline {
+  private sources: ReadonlyMap<string, readonly TimelineEvent[]> = new Map();
+  private merged: TimelineEvent[] = [];
+  private readonly byId = new Map<string, TimelineEvent>();
+  /** How many events name each entity. */
+  private readonly named = new Map<string, number>();
+
+  /** The events, in compareEvents order (do not change the array). */
+  get events(): readonly TimelineEvent[] {
+    return this.merged;
+  }
+
+  get(id: string): TimelineEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Whether some event names the entity. */
+  names(entityId: string): boolean {
+    return this.named.has(entityId);
+  }
+
+  /**
+   * Takes the sources' lists (one per source key). A source counts as changed when its list
+   * is another array than last time: callers keep the array of an unchanged source (the
+   * timeline caches each document's events).
+   */
+  update(sources: ReadonlyMap<string, readonly TimelineEvent[]>): void {
+    // forEach, not for-of with [key, list]: no pair array per source (10,000 documents).
+    const changed: string[] = [];
+    const previous = this.sources;
+    sources.forEach((list, key) => {
+      if (previous.get(key) !== list) changed.push(key);
+    });
+    previous.forEach((_, key) => {
+      if (!sources.has(key)) changed.push(key);
+    });
+    if (changed.length === 0) return;
+    // Kept as given, not copied: the caller makes a new map for each update.
+    this.sources = sources;
+    if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return this.rebuild();
+    const gone: TimelineEvent[] = [];
+    const added: TimelineEvent[] = [];
+    for (const key of changed) {
+      for (const e of previous.get(key) ?? []) gone.push(e);
+      for (const e of sources.get(key) ?? []) added.push(e);
+    }
+    for (const e of gone) this.forget(e);
+    for (const e of added) this.remember(e);
+    this.merged = this.withChanges(gone, added.sort(compareEvents));
+  }
+
+  /**
+   * The array without `gone` and with `added` (sorted), in one copy: each is placed by binary
+   * search, and the runs between are copied as they are (no comparison, no splice, which
+   * moves the whole tail for every event).
+   */
+  private withChanges(gone: readonly TimelineEvent[], added: readonly TimelineEvent[]): TimelineEvent[] {
+    const from = this.merged;
+    // The positions to leave out, ascending (a pointer walks them; a Set lookup per event cost more).
+    const skip: number[] = [];
+    for (const e of gone) {
+      const at = this.indexOf(e);
+      if (from[at] === e) skip.push(at);
+    }
+    skip.sort((a, b) => a - b);
+    skip.push(from.length); // a sentinel: the copy never reaches it
+    const out: TimelineEvent[] = new Array(from.length - (skip.length - 1) + added.length);
+    let k = 0;
+    let i = 0;
+    let s = 0;
+    const copyUpTo = (end: number): void => {
+      for (; i < end; i++) {
+        if (i === skip[s]) s++;
+        else out[k++] = from[i]!;
+      }
+    };
+    for (const e of added) {
+      copyUpTo(this.indexOf(e));
+      out[k++] = e;
+    }
+    copyUpTo(from.length);
+    return out;
+  }
+
+  private rebuild(): void {
+    const all: TimelineEvent[] = [];
+    for (const list of this.sources.values()) for (const e of list) all.push(e);
+    this.merged = all.sort(compareEvents);
+    this.byId.clear();
+    this.named.clear();
+    for (const e of all) this.remember(e);
+  }
+
+  private remember(e: TimelineEvent): void {
+    this.byId.set(e.id, e);
+    for (const id of e.entities) this.named.set(id, (this.named.get(id) ?? 0) + 1);
+  }
+
+  private forget(e: TimelineEvent): void {
+    if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+    for (const id of e.entities) {
+      const n = (this.named.get(id) ?? 0) - 1;
+      if (n > 0) this.named.set(id, n);
+      else this.named.delete(id);
+    }
+  }
+
+  /** The first index whose event does not sort before `e`. */
+  private indexOf(e: TimelineEvent): number {
+    let lo = 0;
+    let hi = this.merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEvents(this.merged[mid]!, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
