@@ -97,6 +97,31 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('typing into a shorter document: its live analysis on the host is the whole text\'s, edit after edit', async () => {
+    // ~20,000 units: analysed on the host, in blocks of lines (IncrementalAnalyzer).
+    const lines = Array.from({ length: 400 }, (_, k) => (k % 40 === 0 ? 'وقال لافروف في موسكو أمس الجمعة إن المحادثات مستمرة.' : `سطر ${k} من تقرير عن الطقس.`));
+    const { api: corpus, uri } = await openNewDocument('short-live.txt', lines.join('\n') + '\n');
+    const service = corpus.service;
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      const edits: Array<[number, string]> = [
+        [200, 'ووصل أردوغان إلى سوتشي في 17 أيلول 2018.\n'],
+        [0, '2019-10-22\n'], // a header date: every relative date of the text moves
+        [350, 'وأكد جاويش أوغلو "أن الاتفاق صامد حتى الآن في إدلب" للصحفيين.\n'],
+      ];
+      for (const [line, text] of edits) {
+        await editor.edit((e) => e.insert(new vscode.Position(line, 0), text));
+        const live = service.analysisFor(editor.document);
+        const full = service.analyze(live.id, live.path, editor.document.getText());
+        assert.deepEqual(JSON.parse(JSON.stringify(live)), JSON.parse(JSON.stringify(full)), `after inserting at line ${line}`);
+      }
+      assert.equal(service.analysisFor(editor.document).date.value, '2019-10-22');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('a corrupt cache file is discarded, not trusted, and rewritten', async () => {
     const { service } = await api();
     await service.rebuild({ progress: false });
