@@ -161,6 +161,11 @@ export class CorpusService implements vscode.Disposable {
   /** Per-document metadata (`.corpus/documents.json`), keyed by workspace-relative path. */
   private metadata = new Map<string, DocumentMetadata>();
 
+  /** The date recorded for a document by "Set Document Date", if any. */
+  private recordedDate(path: string): string | null {
+    return this.metadata.get(path)?.date ?? null;
+  }
+
   /** Re-reads `.corpus/documents.json` of every workspace folder. */
   async reloadMetadata(): Promise<void> {
     const merged = new Map<string, DocumentMetadata>();
@@ -210,8 +215,8 @@ export class CorpusService implements vscode.Disposable {
       matcher: this.matcher,
       isPerson: this.isPerson,
       agreements: this.agreements,
-      fileName: path.split('/').pop() ?? path,
-      metadataDate: this.metadata.get(path)?.date ?? null,
+      fileName: fileNameOf(path),
+      metadataDate: this.recordedDate(path),
     };
     const analysis = facts ? rematchDocument(text, unpackTextFacts(facts), options) : analyzeDocument(text, options);
     return { id, path, encoding, ...analysis };
@@ -227,7 +232,7 @@ export class CorpusService implements vscode.Disposable {
   private async analyzeOffThread(id: string, path: string, text: string, encoding?: string, facts?: PackedTextFacts): Promise<IndexedDocument | PackedDocument> {
     if (this.pool.available) {
       try {
-        const analysis = await this.pool.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null, path, facts);
+        const analysis = await this.pool.analyze(text, fileNameOf(path), this.recordedDate(path), path, facts);
         return { id, path, encoding, ...analysis };
       } catch (e) {
         if (e instanceof WorkerCrashError) throw e;
@@ -271,7 +276,7 @@ export class CorpusService implements vscode.Disposable {
       analyzer = new IncrementalAnalyzer({ matcher: this.matcher, isPerson: this.isPerson, agreements: this.agreements });
       this.editorAnalyzers.set(id, analyzer);
     }
-    return { id, path, ...analyzer.analyze(text, path.split('/').pop() ?? path, this.metadata.get(path)?.date ?? null) };
+    return { id, path, ...analyzer.analyze(text, fileNameOf(path), this.recordedDate(path)) };
   }
 
   /** The incremental analyzers of the editors' documents analysed on the host (made with the current catalog). */
@@ -298,8 +303,8 @@ export class CorpusService implements vscode.Disposable {
     const version = document.version;
     if (this.liveRequests.get(id) === version) return;
     this.liveRequests.set(id, version);
-    const fileName = path.split('/').pop() ?? path;
-    this.pool.analyzeLive(id, text, fileName, this.metadata.get(path)?.date ?? null, path).then(
+    const fileName = fileNameOf(path);
+    this.pool.analyzeLive(id, text, fileName, this.recordedDate(path), path).then(
       (packed) => {
         if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
         if (document.isClosed || document.version !== version) return; // a newer version has its own request
@@ -528,7 +533,7 @@ export class CorpusService implements vscode.Disposable {
         // `return await`: a document that crashed the workers must land in the catch below.
         if (open) return await this.analyzeOffThread(id, path, open.getText());
         const kept = this.texts.get(id, stat.size, stat.mtime);
-        const metadataDate = this.metadata.get(path)?.date ?? null;
+        const metadataDate = this.recordedDate(path);
         if (kept) {
           if (counts) counts.fromMemory++;
           // The text facts hold while the text and its recorded date do: a catalog change
@@ -543,7 +548,7 @@ export class CorpusService implements vscode.Disposable {
         if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
           // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
           // then not kept for re-matching; a file this large is read again.)
-          const analysis = await this.pool.analyze(bytes, path.split('/').pop() ?? path, metadataDate, path).catch((e: unknown) => {
+          const analysis = await this.pool.analyze(bytes, fileNameOf(path), metadataDate, path).catch((e: unknown) => {
             if (e instanceof WorkerCrashError || e instanceof UndecodableError) throw e;
             return undefined; // workers unavailable after all: decode and analyse here
           });
@@ -657,4 +662,9 @@ export class CorpusService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The file name of a workspace-relative path (the engine reads dates from it: `2019-10-19-…txt`). */
+function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
