@@ -59,12 +59,11 @@ export function catalogTimeline(catalog: Catalog): TimelineEvent[] {
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   // Code-unit order: ISO dates sort right that way, ids only need some fixed order, and
   // localeCompare (a collation per call) made sorting a large corpus's events take 200 ms.
-  return compareStrings(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.id, b.id);
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 /** A sentence at most this much longer than its date is a dateline, not a story. */
 const DATELINE_SLACK = 40;
 const KIND_ORDER = { document: 0, mention: 1, agreement: 2, event: 3 } as const;
