@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -89,4 +89,35 @@ describe('csvField', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
   });
+});
+
+describe('corpus-lens scan on worker threads', () => {
+  // Workers load the CLI's own bundle again (a worker cannot load TypeScript sources): built
+  // here, as esbuild.mjs builds dist/cli.js, then run as a child process.
+  let bundle: string;
+  let corpus: string;
+  beforeAll(async () => {
+    const esbuild = await import('esbuild');
+    bundle = path.join(dir, 'build', 'cli.js');
+    await esbuild.build({ entryPoints: [path.join(__dirname, '../../src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+    // The sample corpus, twice, and this suite's folder with its binary and windows-1256 files.
+    corpus = path.join(dir, 'many');
+    mkdirSync(corpus);
+    for (const copy of ['one', 'two']) cpSync(path.join(__dirname, '../../samples/corpus'), path.join(corpus, copy), { recursive: true });
+    writeFileSync(path.join(corpus, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    writeFileSync(path.join(corpus, 'old.txt'), toWindows1256('وصل الوفد إلى أنقرة'));
+  }, 60_000);
+
+  it('gives, document for document and in order, what the in-process scan gives', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const run = (jobs: string): string => execFileSync(process.execPath, [bundle, 'scan', corpus, '--jsonl', '--jobs', jobs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const inProcess = await runCli(['scan', corpus, '--jsonl']);
+    expect(inProcess.code).toBe(0);
+    const onWorkers = run('2');
+    const lines = onWorkers.trim().split('\n');
+    // 13 samples twice and old.txt; the binary file is reported among the errors.
+    expect(lines.length).toBe(2 * 13 + 1 + 1);
+    expect(onWorkers).toBe(inProcess.out);
+    expect(run('1')).toBe(inProcess.out);
+  }, 60_000);
 });
