@@ -45,7 +45,8 @@ export class DocumentEvents {
   }
 }
 
-export async function collectTimelineData(service: CorpusService, documentEvents: DocumentEvents): Promise<TimelineData> {
+/** @param progress called after each batch of documents with how many are done of how many */
+export async function collectTimelineData(service: CorpusService, documentEvents: DocumentEvents, progress?: (done: number, total: number) => void): Promise<TimelineData> {
   const catalog = service.catalog;
   const agreements = new AgreementsByDate(catalog);
   const docs = service.index.documents();
@@ -54,6 +55,7 @@ export async function collectTimelineData(service: CorpusService, documentEvents
     const batch = docs.slice(k, k + TEXTS_IN_FLIGHT);
     const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements)));
     batch.forEach((d, j) => sources.set(d.id, lists[j]!));
+    progress?.(k + batch.length, docs.length);
   }
   sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
   documentEvents.timeline.update(sources);

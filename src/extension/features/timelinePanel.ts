@@ -167,8 +167,20 @@ export class TimelinePanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * Gathers the events again. The first time, every document's text is read for its dated
+   * sentences: seconds for a large corpus, so the window's status bar shows how far it is.
+   */
   private async refresh(): Promise<void> {
-    this.data = await collectTimelineData(this.service, this.documentEvents);
+    this.data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus timeline' }, async (progress) => {
+      let shown = 0;
+      return collectTimelineData(this.service, this.documentEvents, (done, total) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent === shown) return;
+        progress.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} documents`, increment: percent - shown });
+        shown = percent;
+      });
+    });
   }
 
   /** Index changes come in bursts (a rebuild, typing); one update after they settle. */

@@ -47,7 +47,8 @@ chart.append(svgRoot);
 const toolbar = new Toolbar({ change: (patch) => setFilter(patch), zoom, exportAs });
 const details = new Details(open);
 const list = new EventList(open, (id) => select(id));
-const status = el('p', { class: 'status muted', role: 'status' });
+// Until the host's first data: on a large corpus it reads every document's sentences first.
+const status = el('p', { class: 'status muted', role: 'status' }, 'Reading the corpus’s dated sentences…');
 const legend = el('p', { class: 'legend muted', 'aria-hidden': 'true' },
   el('span', { class: 'key point' }), 'day ', el('span', { class: 'key span' }), 'span ', el('span', { class: 'key uncertain' }), 'month/year (approximate) ',
   el('span', { class: 'key open' }), 'ongoing ', el('span', { class: 'key linked' }), 'names an agreement by its date');
