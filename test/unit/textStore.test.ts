@@ -11,6 +11,16 @@ describe('TextStore', () => {
     expect(s.get('b', 10, 1)).toBeUndefined();
   });
 
+  it('gives the latest text stored for an id, whatever its size and mtime', () => {
+    const s = new TextStore(100);
+    expect(s.latest('a')).toBeUndefined();
+    s.set('a', 10, 1, { text: 'النص الأول' });
+    s.set('a', 12, 2, { text: 'النص الثاني' });
+    expect(s.latest('a')?.text).toBe('النص الثاني');
+    s.delete('a');
+    expect(s.latest('a')).toBeUndefined();
+  });
+
   it('drops the least recently used texts beyond its budget', () => {
     const s = new TextStore(10);
     s.set('a', 1, 1, { text: 'aaaa' });

@@ -30,6 +30,11 @@ export class TextStore<T extends { text: string } = { text: string }> {
     return e && e.size === size && e.mtime === mtime ? e.value : undefined;
   }
 
+  /** The text last stored for `id`, whatever the file is now: the one its analysis was made from. */
+  latest(id: string): T | undefined {
+    return this.texts.get(id)?.value;
+  }
+
   set(id: string, size: number, mtime: number, value: T): void {
     this.texts.set(id, { size, mtime, value });
   }

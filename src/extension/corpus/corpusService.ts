@@ -161,6 +161,15 @@ export class CorpusService implements vscode.Disposable {
   /** Per-document metadata (`.corpus/documents.json`), keyed by workspace-relative path. */
   private metadata = new Map<string, DocumentMetadata>();
 
+  /**
+   * The decoded text the indexer last analysed for a document, if it still keeps it
+   * (`corpusLens.keepTextsMB`): what its analysis was made from, even if the file changed
+   * since and the watcher has not caught up.
+   */
+  keptText(id: string): string | undefined {
+    return this.texts.latest(id)?.text;
+  }
+
   /** The date recorded for a document by "Set Document Date", if any. */
   private recordedDate(path: string): string | null {
     return this.metadata.get(path)?.date ?? null;
@@ -296,6 +305,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.index.has(id) && this.isCorpusDocument(document.uri)) {
       this.index.set(doc);
       this.versions.set(id, document.version);
+      this.texts.delete(id); // the kept text is no longer the one the index's analysis saw
     }
   }
 
@@ -498,6 +508,8 @@ export class CorpusService implements vscode.Disposable {
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (!stat || stat.size !== hit.size || stat.mtime !== hit.mtime) return undefined; // read (or reported unreadable) with the others
     stats.set(id, { size: stat.size, mtime: stat.mtime });
+    // A kept text of another version of the file must not stand for this analysis (keptText).
+    if (!this.texts.get(id, stat.size, stat.mtime)) this.texts.delete(id);
     return hit.doc;
   }
 
@@ -517,6 +529,7 @@ export class CorpusService implements vscode.Disposable {
       const exists = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
       if (!exists) return undefined;
       if (counts) counts.analysed++;
+      this.texts.delete(id); // analysed from the editor's text, not the kept one (keptText)
       return this.analyze(id, path, open.getText());
     }
     try {
@@ -531,8 +544,11 @@ export class CorpusService implements vscode.Disposable {
       const release = await this.bytesInFlight.acquire(stat.size);
       try {
         // `return await`: a document that crashed the workers must land in the catch below.
-        if (open) return await this.analyzeOffThread(id, path, open.getText());
         const kept = this.texts.get(id, stat.size, stat.mtime);
+        if (open) {
+          if (!kept) this.texts.delete(id); // an older version's text must not stand for this analysis
+          return await this.analyzeOffThread(id, path, open.getText());
+        }
         const metadataDate = this.recordedDate(path);
         if (kept) {
           if (counts) counts.fromMemory++;
@@ -545,6 +561,7 @@ export class CorpusService implements vscode.Disposable {
           return doc;
         }
         const bytes = await vscode.workspace.fs.readFile(uri);
+        this.texts.delete(id); // an older version's text, if any: this one replaces it, or none is kept
         if (bytes.length > DECODE_ON_WORKER_BYTES && this.pool.available) {
           // Decoding 50 MB takes the better part of a second: the worker does it. (The text is
           // then not kept for re-matching; a file this large is read again.)

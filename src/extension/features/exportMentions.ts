@@ -107,7 +107,7 @@ export class ExportMentions {
   }
 
   private textOf(id: string): Promise<string | undefined> {
-    return documentText(id, (why) => log().warn(`Export: cannot read ${id}: ${why}`));
+    return documentText(id, (why) => log().warn(`Export: cannot read ${id}: ${why}`), (doc) => this.service.keptText(doc));
   }
 
   private entity(id: string): ExportEntity | undefined {

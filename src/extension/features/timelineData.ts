@@ -34,11 +34,12 @@ export class DocumentEvents {
     return this.catalogEvents.events;
   }
 
-  async of(doc: StoredDocument, catalog: Catalog, agreements: AgreementsByDate): Promise<TimelineEvent[]> {
+  /** @param keptText the indexer's kept text of a document (CorpusService.keptText) */
+  async of(doc: StoredDocument, catalog: Catalog, agreements: AgreementsByDate, keptText?: (id: string) => string | undefined): Promise<TimelineEvent[]> {
     const kept = this.cache.get(doc);
     if (kept?.catalog === catalog) return kept.events;
     // Without its text (deleted meanwhile), a document's events fall back to date + title labels.
-    const events = documentTimeline(doc.materialize(), await documentText(doc.id), agreements);
+    const events = documentTimeline(doc.materialize(), await documentText(doc.id, undefined, keptText), agreements);
     for (const e of events) searchText(e); // made now, a document at a time, not all at once on the first text filter
     this.cache.set(doc, { catalog, events });
     return events;
@@ -50,10 +51,11 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   const catalog = service.catalog;
   const agreements = new AgreementsByDate(catalog);
   const docs = service.index.documents();
+  const keptText = (id: string): string | undefined => service.keptText(id);
   const sources = new Map<string, readonly TimelineEvent[]>();
   for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
     const batch = docs.slice(k, k + TEXTS_IN_FLIGHT);
-    const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements)));
+    const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements, keptText)));
     batch.forEach((d, j) => sources.set(d.id, lists[j]!));
     progress?.(k + batch.length, docs.length);
   }
