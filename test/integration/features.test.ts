@@ -124,4 +124,27 @@ suite('Entities view', () => {
     assert.equal(lavrov.contextValue, 'corpusEntity.person');
     assert.ok(rows.some((r) => r.label === 'Places' && r.children?.some((c) => c.description.startsWith('Moscow'))));
   });
+
+  test('an entity with many mentions lists its documents, and a long list comes a page at a time', async () => {
+    const { service } = await api();
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'many-idlib.txt');
+    // 250 mentions of Idlib in one document: past the 100 an entity lists directly, past a page of 200.
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('تقرير عن إدلب\n' + 'القصف في إدلب مستمر.\n'.repeat(249)));
+    try {
+      await service.rebuild({ progress: false });
+      type Row = { label: string; description: string; contextValue: string; children?: Row[] };
+      const rows = await vscode.commands.executeCommand<Row[]>('corpusLens.entityTreeSnapshot', 'place.idlib');
+      assert.ok(rows.length > 0 && rows.every((r) => r.contextValue === 'corpusEntityDocument'), JSON.stringify(rows.map((r) => r.contextValue)));
+      const many = rows.find((r) => r.label.includes('تقرير عن إدلب'));
+      assert.ok(many, `no row for the new document among ${rows.map((r) => r.label).join(', ')}`);
+      assert.equal(many.description, '250 mentions');
+      assert.equal(many.children?.length, 201);
+      assert.ok(many.children!.slice(0, 200).every((c) => c.contextValue === 'corpusMention' && c.label.includes('إدلب')));
+      assert.equal(many.children![200]!.label, '50 more…');
+      assert.equal(many.children![200]!.contextValue, 'corpusMore');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await service.rebuild({ progress: false });
+    }
+  });
 });

@@ -89,7 +89,9 @@ describe('index over packed documents', () => {
         const inDoc = expected.filter((m) => m.documentId === d.documentId);
         expect(d.count).toBe(inDoc.length);
         expect(d.first).toEqual({ start: inDoc[0]!.start, end: inDoc[0]!.end });
+        expect(index.mentionsIn(id, d.documentId)).toEqual(inDoc);
       }
+      expect(index.mentionsIn(id, 'file:///not-indexed.txt')).toEqual([]);
     }
     const stored = index.get(docs[0]!.id)!;
     expect(stored.mentions).toEqual(docs[0]!.mentions);

@@ -287,6 +287,13 @@ export class CorpusIndex {
     return out;
   }
 
+  /** Mentions of one entity in one document (boilerplate excluded), in order. */
+  mentionsIn(entityId: string, documentId: string): EntityMention[] {
+    const d = this.docs.get(documentId);
+    const list = d && this.entityMap().get(entityId)?.byDoc.get(d);
+    return list ? list.map((k) => ({ ...mentionAt(d.packed, k), documentId: d.id })) : [];
+  }
+
   /** How many mentions (boilerplate excluded) an entity has, without building them. */
   mentionCountOf(entityId: string): number {
     return this.entityMap().get(entityId)?.mentions ?? 0;

@@ -1,6 +1,9 @@
 /**
  * The "Entities" view: entity type → entity (mention count) → each mention with a one-line
- * preview. Selecting a mention opens it with the range selected.
+ * preview. Selecting a mention opens it with the range selected. An entity mentioned more
+ * than FLAT_MENTIONS times lists its documents (with counts), each opening onto its mentions:
+ * in a corpus of 10,000 articles one minister has thousands of mentions, a list no one reads
+ * and that VS Code would build item by item. Long lists come a page at a time ("N more").
  */
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../../core/catalog/types';
@@ -12,7 +15,15 @@ import { isolate } from '../markdown';
 type Node =
   | { kind: 'type'; type: EntityType; count: number }
   | { kind: 'entity'; entityId: string; count: number }
-  | { kind: 'mention'; mention: EntityMention; index: number };
+  | { kind: 'document'; entityId: string; documentId: string; count: number }
+  | { kind: 'mention'; mention: EntityMention; index: number }
+  /** The rest of a long list, from `from` on: the children of `of` past the page shown. */
+  | { kind: 'more'; of: Extract<Node, { kind: 'entity' | 'document' }>; from: number; remaining: number };
+
+/** Up to this many mentions, an entity lists them directly; past it, by document. */
+export const FLAT_MENTIONS = 100;
+/** Children shown at once; the rest behind a "more" node. */
+export const PAGE = 200;
 
 const TYPE_LABEL: Record<EntityType, string> = {
   person: 'People',
@@ -53,10 +64,24 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'type') {
       return counts.filter((c) => catalog.get(c.entityId)?.type === node.type).map((c) => ({ kind: 'entity' as const, entityId: c.entityId, count: c.mentions }));
     }
-    if (node.kind === 'entity') {
-      return this.service.index.mentionsOf(node.entityId).map((mention, index) => ({ kind: 'mention' as const, mention, index }));
-    }
+    if (node.kind === 'entity' || node.kind === 'document') return this.page(node, 0);
+    if (node.kind === 'more') return this.page(node.of, node.from);
     return [];
+  }
+
+  /** The children of an entity or a document node from `from` on, a page of them, then "more". */
+  private page(of: Extract<Node, { kind: 'entity' | 'document' }>, from: number): Node[] {
+    const all = this.childrenOf(of);
+    const shown = all.slice(from, from + PAGE);
+    const rest = all.length - from - shown.length;
+    return rest > 0 ? [...shown, { kind: 'more', of, from: from + PAGE, remaining: rest }] : shown;
+  }
+
+  private childrenOf(of: Extract<Node, { kind: 'entity' | 'document' }>): Node[] {
+    const index = this.service.index;
+    if (of.kind === 'document') return index.mentionsIn(of.entityId, of.documentId).map((mention, i) => ({ kind: 'mention' as const, mention, index: i }));
+    if (of.count <= FLAT_MENTIONS) return index.mentionsOf(of.entityId).map((mention, i) => ({ kind: 'mention' as const, mention, index: i }));
+    return index.documentsOf(of.entityId).map((d) => ({ kind: 'document' as const, entityId: of.entityId, documentId: d.documentId, count: d.count }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -78,6 +103,22 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<Node> {
       item.tooltip = tooltip;
       item.contextValue = `corpusEntity.${e?.type ?? 'unknown'}`;
       item.id = `entity:${node.entityId}`;
+      return item;
+    }
+    if (node.kind === 'document') {
+      const doc = this.service.index.get(node.documentId);
+      const item = new vscode.TreeItem(isolate(doc?.title || doc?.path || node.documentId), vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.count} ${node.count === 1 ? 'mention' : 'mentions'}`;
+      item.tooltip = doc?.path;
+      item.iconPath = new vscode.ThemeIcon('file');
+      item.contextValue = 'corpusEntityDocument';
+      item.id = `entity:${node.entityId}:doc:${node.documentId}`;
+      return item;
+    }
+    if (node.kind === 'more') {
+      const item = new vscode.TreeItem(`${node.remaining.toLocaleString()} more…`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.contextValue = 'corpusMore';
+      item.id = `${node.of.kind === 'entity' ? `entity:${node.of.entityId}` : `entity:${node.of.entityId}:doc:${node.of.documentId}`}:more:${node.from}`;
       return item;
     }
     const m = node.mention;
@@ -113,8 +154,11 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, service: 
     service.onDidChange(() => provider.refresh()),
     service.onDidLoadCatalog(() => provider.refresh()),
     // The tree's first two levels as the user sees them: types, then entities with counts.
-    vscode.commands.registerCommand(Commands.entityTreeSnapshot, (): EntityTreeRow[] =>
-      provider.getChildren().map((type) => ({ ...row(provider.getTreeItem(type)), children: provider.getChildren(type).map((e) => row(provider.getTreeItem(e))) })),
-    ),
+    // With an entity id: that entity's children, each with its own children (two levels).
+    vscode.commands.registerCommand(Commands.entityTreeSnapshot, (entityId?: string): EntityTreeRow[] => {
+      const withChildren = (n: Node): EntityTreeRow => ({ ...row(provider.getTreeItem(n)), children: provider.getChildren(n).map((c) => row(provider.getTreeItem(c))) });
+      if (typeof entityId === 'string') return provider.getChildren({ kind: 'entity', entityId, count: service.index.mentionCountOf(entityId) }).map(withChildren);
+      return provider.getChildren().map(withChildren);
+    }),
   );
 }
