@@ -16,9 +16,6 @@ import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
 import { searchText } from './timelineView';
 
-/** One collator for every comparison (localeCompare makes one per call). */
-const byPath = new Intl.Collator();
-
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 16;
 
@@ -72,6 +69,6 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   return {
     events,
     entities,
-    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path })).sort((a, b) => byPath.compare(a.path, b.path)),
+    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path })).sort((a, b) => a.path.localeCompare(b.path)),
   };
 }
