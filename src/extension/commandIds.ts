@@ -17,6 +17,8 @@ export const Commands = {
   openCatalog: 'corpusLens.openCatalog',
   /** Internal (hidden from the palette): the Documents tree item of a document, for tests and scripts. */
   documentTreeItem: 'corpusLens.documentTreeItem',
+  /** Internal: what the Documents view refreshed last, the whole list or some items (for tests). */
+  documentTreeLastRefresh: 'corpusLens.documentTreeLastRefresh',
   /** Internal: the Entities tree's types and entities with their labels and counts. */
   entityTreeSnapshot: 'corpusLens.entityTreeSnapshot',
 } as const;

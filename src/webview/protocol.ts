@@ -73,10 +73,14 @@ export interface TimelineData {
   total?: number;
 }
 
+/** New data for the page; without `documents`, the page keeps the list it has. */
+export type TimelineUpdate = Omit<TimelineData, 'documents'> & { documents?: DocumentSummary[] };
+
 /** Host → webview. */
 export type HostMessage =
   | { type: 'init'; data: TimelineData; state: FilterState | null; focusEntity: string | null }
-  | { type: 'update'; data: TimelineData }
+  // `documents` left out: the same list as before (10,000 of them are megabytes to post again).
+  | { type: 'update'; data: TimelineUpdate }
   | { type: 'focus'; entityId: string };
 
 /** Webview → host. */
@@ -164,14 +168,15 @@ export function checkHostMessage(x: unknown): Checked<HostMessage> {
     }
     need(x.type === 'init' || x.type === 'update', `unknown message type ${String(x.type)}`);
     const d = x.data;
-    need(isObj(d) && Array.isArray(d.events) && Array.isArray(d.entities) && Array.isArray(d.documents), 'data');
+    need(isObj(d) && Array.isArray(d.events) && Array.isArray(d.entities), 'data');
+    need(Array.isArray(d.documents) || (x.type === 'update' && d.documents === undefined), 'data.documents');
     need(d.events.length <= LIMITS.ids, 'too many events');
     d.events.forEach(checkEvent);
     for (const en of d.entities) need(isObj(en) && isStr(en.id) && oneOf(ENTITY_TYPES, en.type) && isStr(en.label) && strings(en.names, 1_000), 'entity');
-    for (const doc of d.documents) need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
+    for (const doc of (d.documents as unknown[] | undefined) ?? []) need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
     need(d.total === undefined || (isNat(d.total) && d.total >= d.events.length), 'data.total');
+    if (x.type === 'update') return { type: 'update', data: d as unknown as TimelineUpdate };
     const data = d as unknown as TimelineData;
-    if (x.type === 'update') return { type: 'update', data };
     let state: FilterState | null = null;
     if (x.state !== null && x.state !== undefined) {
       const s = checkFilterState(x.state);

@@ -196,6 +196,39 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('a changed file refreshes its own Documents item; a new one, the whole list', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false });
+    await vscode.commands.executeCommand('workbench.view.extension.corpusLens'); // the view lists its documents
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const original = await vscode.workspace.fs.readFile(uri);
+    const lastRefresh = (): Promise<'all' | string[]> => Promise.resolve(vscode.commands.executeCommand<'all' | string[]>('corpusLens.documentTreeLastRefresh'));
+    try {
+      await until(async () => (await vscode.commands.executeCommand<{ label: string }>('corpusLens.documentTreeItem', uri)) !== undefined, 'the Documents view to list the fixture');
+      // New text, same path and date: the list keeps its order, only this item changes.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('نشرة الطقس الجديدة\nأمطار في إدلب.\n'));
+      const refreshed = await until(async () => {
+        const r = await lastRefresh();
+        return Array.isArray(r) && r.includes(uri.toString()) ? r : undefined;
+      }, 'the item refresh');
+      assert.deepEqual(refreshed, [uri.toString()]);
+      const item = await vscode.commands.executeCommand<{ label: string }>('corpusLens.documentTreeItem', uri);
+      assert.match(item!.label, /نشرة الطقس الجديدة/);
+      // A new document changes the list itself.
+      const added = vscode.Uri.joinPath(folder(), 'tree-arrival.txt');
+      await vscode.workspace.fs.writeFile(added, new TextEncoder().encode('وصل الوفد إلى أنقرة.\n'));
+      try {
+        await until(() => service.index.get(added.toString()), 'the new file in the index');
+        assert.equal(await lastRefresh(), 'all');
+      } finally {
+        await vscode.workspace.fs.delete(added);
+      }
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await until(() => service.index.get(uri.toString())?.title !== 'نشرة الطقس الجديدة' || undefined, 'the fixture restored');
+    }
+  });
+
   test('a rebuild can be cancelled and keeps the previous index', async () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });

@@ -73,6 +73,13 @@ describe('checkHostMessage (webview side)', () => {
     expect(checkHostMessage({ type: 'eval', code: '1' }).ok).toBe(false);
   });
 
+  it('lets an update leave the documents out (the page keeps its list), never the first data', () => {
+    const { documents: _documents, ...withoutDocuments } = data;
+    expect(checkHostMessage({ type: 'update', data: withoutDocuments })).toEqual({ ok: true, value: { type: 'update', data: withoutDocuments } });
+    expect(checkHostMessage({ type: 'init', data: withoutDocuments, state: null, focusEntity: null }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'update', data: { ...withoutDocuments, documents: 'all' } }).ok).toBe(false);
+  });
+
   it('takes a sample\'s total only as a count at least the sample\'s size', () => {
     expect(checkHostMessage({ type: 'update', data: { ...data, total: 140_000 } }).ok).toBe(true);
     expect(checkHostMessage({ type: 'update', data: { ...data, total: 0 } }).ok).toBe(false);

@@ -77,9 +77,9 @@ export class CorpusService implements vscode.Disposable {
   private matcher!: EntityMatcher;
   private agreements!: AgreementsByDate;
   private catalogFiles = new Map<string, vscode.Uri>();
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<IndexChange>();
   private readonly catalogEmitter = new vscode.EventEmitter<Catalog>();
-  /** Fires after the index changed (a document, the catalog, a rebuild). */
+  /** Fires after the index changed (a document, the catalog, a rebuild), naming the documents when it knows them. */
   readonly onDidChange = this.emitter.event;
   /** Fires after the catalog was (re)loaded, with its diagnostics. */
   readonly onDidLoadCatalog = this.catalogEmitter.event;
@@ -319,7 +319,7 @@ export class CorpusService implements vscode.Disposable {
         if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
         if (document.isClosed || document.version !== version) return; // a newer version has its own request
         this.remember(document, { id, path, ...unpackAnalysis(packed) });
-        this.emitter.fire();
+        this.emitter.fire({ documents: [id] });
       },
       (e: unknown) => {
         if (this.liveRequests.get(id) === version) this.liveRequests.delete(id);
@@ -431,7 +431,7 @@ export class CorpusService implements vscode.Disposable {
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
         this.noticeSkipped(skipped);
         log().info(`Indexed ${indexed} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
-        this.emitter.fire();
+        this.emitter.fire({});
         const entries: CachedDocument[] = [];
         for (const d of this.index.documents()) {
           const st = stats.get(d.id); // none for the documents the watcher changed meanwhile
@@ -605,7 +605,7 @@ export class CorpusService implements vscode.Disposable {
       if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
       if (doc) this.index.set(doc);
       else this.index.delete(id);
-      this.emitter.fire();
+      this.emitter.fire({ documents: [id] });
     };
     // Folders: one copied or unzipped into the workspace can fill faster than the file watcher
     // subscribes to it (files go unreported), and a deleted or renamed folder is one event,
@@ -629,7 +629,7 @@ export class CorpusService implements vscode.Disposable {
         this.texts.delete(d.id);
         this.index.delete(d.id);
       }
-      if (gone.length) this.emitter.fire();
+      if (gone.length) this.emitter.fire({ documents: gone.map((d) => d.id) });
     };
     const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
@@ -650,7 +650,7 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         this.noteFileEvent(uri.toString(), 'deleted');
         this.texts.delete(uri.toString());
-        if (this.index.delete(uri.toString())) this.emitter.fire();
+        if (this.index.delete(uri.toString())) this.emitter.fire({ documents: [uri.toString()] });
       }),
       folderWatcher,
       folderWatcher.onDidCreate(folderAppeared),
@@ -679,6 +679,11 @@ export class CorpusService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What changed in the index: the ids of the documents set or deleted, when known (else anything may have). */
+export interface IndexChange {
+  documents?: readonly string[];
 }
 
 /** The file name of a workspace-relative path (the engine reads dates from it: `2019-10-19-…txt`). */

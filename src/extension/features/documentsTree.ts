@@ -2,13 +2,18 @@
  * The "Documents" view: one item per document with its title, date (and where the date came
  * from), entity count and review state; selecting it opens the document. Sorted by name or
  * by date (a view-title toggle, remembered per workspace). Reveals the active editor's document.
+ *
+ * The tree's elements are document ids, which stay the same when a document is analysed
+ * again: a change to a few documents that leaves the list in the same order refreshes just
+ * their items. Refreshing the whole list makes VS Code process every item again, which at
+ * 10,000 documents held the extension host for about a second per changed file.
  */
 import * as vscode from 'vscode';
 import type { DocumentDate } from '../../core/dates/types';
 import type { StoredDocument } from '../../core/index/corpusIndex';
 import { comparePaths } from '../../core/review/reviewFile';
 import { Commands } from '../commandIds';
-import type { CorpusService } from '../corpus/corpusService';
+import type { CorpusService, IndexChange } from '../corpus/corpusService';
 import { isolate } from '../markdown';
 import { sharedReviewStore, type ReviewStore } from '../review/reviewStore';
 
@@ -25,8 +30,11 @@ const SOURCE_LABEL: Record<DocumentDate['source'], string> = {
 /** Short marks in the description; a header date, the usual case, goes unmarked. */
 const SOURCE_MARK: Partial<Record<DocumentDate['source'], string>> = { filename: ' (file name)', metadata: ' (set)', inferred: ' (inferred)' };
 
-export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocument> {
-  private readonly emitter = new vscode.EventEmitter<StoredDocument | undefined>();
+/** Past this many changed documents at once, the whole list is refreshed. */
+const ITEM_REFRESH_LIMIT = 50;
+
+export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
+  private readonly emitter = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   /**
    * Items made, by document (a re-analysed document is another object) and review version.
@@ -35,6 +43,10 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocu
    */
   private readonly items = new WeakMap<StoredDocument, { reviews: number; item: vscode.TreeItem }>();
   private reviewsVersion = 0;
+  /** What was refreshed last: the whole list, or these documents' items (for the integration test). */
+  lastRefresh: 'all' | string[] = 'all';
+  /** Where each listed document sorts (path and date), as last listed. */
+  private listed = new Map<string, string>();
 
   constructor(
     private readonly service: CorpusService,
@@ -54,7 +66,23 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocu
   }
 
   refresh(): void {
+    this.lastRefresh = 'all';
     this.emitter.fire(undefined);
+  }
+
+  /**
+   * The index changed. When it names the documents and each of them was listed and sorts
+   * where it did, only their items are refreshed; else the whole list is.
+   */
+  indexChanged(change: IndexChange): void {
+    const ids = change.documents;
+    if (!ids || ids.length > ITEM_REFRESH_LIMIT) return this.refresh();
+    for (const id of ids) {
+      const doc = this.service.index.get(id);
+      if (!doc || this.listed.get(id) !== sortKeyOf(doc)) return this.refresh();
+    }
+    this.lastRefresh = [...ids];
+    for (const id of ids) this.emitter.fire(id);
   }
 
   /** Review states changed: every item is made again. */
@@ -63,8 +91,14 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocu
     this.refresh();
   }
 
-  getChildren(element?: StoredDocument): StoredDocument[] {
+  getChildren(element?: string): string[] {
     if (element) return [];
+    const docs = this.sorted();
+    this.listed = new Map(docs.map((d) => [d.id, sortKeyOf(d)]));
+    return docs.map((d) => d.id);
+  }
+
+  private sorted(): StoredDocument[] {
     const byName = (a: StoredDocument, b: StoredDocument): number => a.path.localeCompare(b.path);
     const docs = this.service.index.documents();
     if (this.sort === 'name') return docs.sort(byName);
@@ -81,7 +115,9 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StoredDocu
     return undefined;
   }
 
-  getTreeItem(doc: StoredDocument): vscode.TreeItem {
+  getTreeItem(id: string): vscode.TreeItem {
+    const doc = this.service.index.get(id);
+    if (!doc) return new vscode.TreeItem(id); // gone since it was listed; the refresh that follows drops it
     const kept = this.items.get(doc);
     if (kept && kept.reviews === this.reviewsVersion) return kept.item;
     const item = this.makeItem(doc);
@@ -140,11 +176,11 @@ export function registerDocumentsTree(context: vscode.ExtensionContext, service:
   const revealActive = (): void => {
     const editor = vscode.window.activeTextEditor;
     const doc = editor && service.index.get(editor.document.uri.toString());
-    if (doc && view.visible) void view.reveal(doc, { select: true, focus: false }).then(undefined, () => undefined);
+    if (doc && view.visible) void view.reveal(doc.id, { select: true, focus: false }).then(undefined, () => undefined);
   };
   context.subscriptions.push(
     view,
-    service.onDidChange(() => provider.refresh()),
+    service.onDidChange((change) => provider.indexChanged(change)),
     reviews.onDidChange(() => provider.reviewsChanged()),
     vscode.window.onDidChangeActiveTextEditor(revealActive),
     vscode.commands.registerCommand(Commands.toggleDocumentsSort, async () => {
@@ -152,12 +188,18 @@ export function registerDocumentsTree(context: vscode.ExtensionContext, service:
       showSort();
       return sort;
     }),
+    vscode.commands.registerCommand(Commands.documentTreeLastRefresh, () => provider.lastRefresh),
     vscode.commands.registerCommand(Commands.documentTreeItem, (uri: unknown): DocumentTreeItemInfo | undefined => {
       const doc = service.index.get(uri instanceof vscode.Uri ? uri.toString() : String(uri));
       if (!doc) return undefined;
-      const item = provider.getTreeItem(doc);
+      const item = provider.getTreeItem(doc.id);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', icon: (item.iconPath as vscode.ThemeIcon).id };
     }),
   );
+}
+
+/** What decides where a document sorts, by name or by date. */
+function sortKeyOf(doc: StoredDocument): string {
+  return `${doc.path}\u0000${doc.date.value ?? ''}`;
 }

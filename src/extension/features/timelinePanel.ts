@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/events';
-import { checkWebviewMessage, type FilterState, type HostMessage, type TimelineData, type WebviewMessage } from '../../webview/protocol';
+import { checkWebviewMessage, type DocumentSummary, type FilterState, type HostMessage, type TimelineData, type WebviewMessage } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { log } from '../log';
 import { openMention } from './navigation';
@@ -34,6 +34,8 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
   /** The most events posted to the webview at once (tests lower it to see the sampling at work). */
   drawLimit = MAX_DRAWN_EVENTS;
+  /** The documents list the page has (it keeps it when an update leaves it out). */
+  private postedDocuments: readonly DocumentSummary[] | undefined;
   /** What the webview was last sent: all the events, or a sample with its `total`. */
   private sent: TimelineData = this.data;
 
@@ -122,6 +124,7 @@ export class TimelinePanel implements vscode.Disposable {
         await this.service.start();
         await this.refresh();
         this.post({ type: 'init', data: this.view(), state: this.filterState(), focusEntity: this.pendingFocus });
+        this.postedDocuments = this.sent.documents;
         this.pendingFocus = null;
         return;
       case 'rendered':
@@ -134,7 +137,7 @@ export class TimelinePanel implements vscode.Disposable {
       case 'filterChanged':
         await this.context.workspaceState.update(STATE_KEY, m.state);
         // A sample is drawn for one filter and window: the new ones get their own.
-        if (this.sent.total !== undefined || this.data.events.length > this.drawLimit) this.post({ type: 'update', data: this.view() });
+        if (this.sent.total !== undefined || this.data.events.length > this.drawLimit) this.postUpdate();
         return;
       case 'export':
         await this.export(m);
@@ -190,7 +193,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.timer = setTimeout(async () => {
       try {
         await this.refresh();
-        this.post({ type: 'update', data: this.view() });
+        this.postUpdate();
       } catch (e) {
         log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
       }
@@ -207,6 +210,14 @@ export class TimelinePanel implements vscode.Disposable {
     return this.sent;
   }
 
+  /** Posts the current view; the documents list only when it changed since the page got it. */
+  private postUpdate(): void {
+    const { documents, ...rest } = this.view();
+    const same = this.postedDocuments !== undefined && sameDocuments(this.postedDocuments, documents);
+    this.postedDocuments = documents;
+    this.post({ type: 'update', data: same ? rest : { ...rest, documents } });
+  }
+
   private post(message: HostMessage): void {
     void this.panel?.webview.postMessage(message);
   }
@@ -216,4 +227,14 @@ export class TimelinePanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function sameDocuments(a: readonly DocumentSummary[], b: readonly DocumentSummary[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x.id !== y.id || x.title !== y.title || x.path !== y.path) return false;
+  }
+  return true;
 }

@@ -9,7 +9,7 @@
  *   than any library's CSS alone.
  * Messages follow ../protocol.ts and are validated on arrival (checkHostMessage).
  */
-import { checkFilterState, checkHostMessage, DEFAULT_FILTER, type FilterState, type TimelineData, type TimelineEvent, type WebviewMessage } from '../protocol';
+import { checkFilterState, checkHostMessage, DEFAULT_FILTER, type FilterState, type TimelineData, type TimelineEvent, type TimelineUpdate, type WebviewMessage } from '../protocol';
 import { Details, EventList } from './details';
 import { el } from './dom';
 import { EntityFinder, applyFilter, lanesOf } from './filter';
@@ -96,8 +96,8 @@ function savedState(): FilterState | undefined {
   return s.ok ? s.value : undefined;
 }
 
-function setData(next: TimelineData): void {
-  data = next;
+function setData(next: TimelineUpdate): void {
+  data = { ...next, documents: next.documents ?? data.documents };
   finder = new EntityFinder(data.entities);
   toolbar.setData(data, finder);
   // Loops, not Math.max(...spread): a spread of 130,000 values overflows the call stack.
