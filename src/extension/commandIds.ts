@@ -19,6 +19,8 @@ export const Commands = {
   documentTreeItem: 'corpusLens.documentTreeItem',
   /** Internal: what the Documents view refreshed last, the whole list or some items (for tests). */
   documentTreeLastRefresh: 'corpusLens.documentTreeLastRefresh',
+  /** Internal: one level of the Documents view (the top, or a "more" element's), with labels (for tests). */
+  documentTreeLevel: 'corpusLens.documentTreeLevel',
   /** Internal: the Entities tree's types and entities with their labels and counts. */
   entityTreeSnapshot: 'corpusLens.entityTreeSnapshot',
 } as const;

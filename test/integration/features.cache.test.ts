@@ -229,6 +229,30 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('the Documents view lists 500 documents at a time, the rest behind "N more…"', async function () {
+    this.timeout(60_000);
+    const { service } = await api();
+    const dir = vscode.Uri.joinPath(folder(), 'paged');
+    await Promise.all(Array.from({ length: 520 }, (_, k) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `note-${String(k).padStart(3, '0')}.txt`), new TextEncoder().encode(`مذكرة رقم ${k}\n`))));
+    try {
+      await service.rebuild({ progress: false });
+      const total = service.index.size;
+      type Level = Array<{ id: string; label: string }>;
+      const top = await vscode.commands.executeCommand<Level>('corpusLens.documentTreeLevel');
+      assert.equal(top.length, 501);
+      assert.equal(top[500]!.label, `${total - 500} more…`);
+      const rest = await vscode.commands.executeCommand<Level>('corpusLens.documentTreeLevel', top[500]!.id);
+      assert.equal(rest.length, total - 500);
+      // Every document once, in one order.
+      const ids = [...top.slice(0, 500), ...rest].map((r) => r.id);
+      assert.equal(new Set(ids).size, total);
+      assert.ok(ids.every((id) => service.index.has(id)));
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await until(() => ![...service.index.documents()].some((d) => d.path.startsWith('paged/')) || undefined, 'the folder gone from the index');
+    }
+  });
+
   test('a rebuild can be cancelled and keeps the previous index', async () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });

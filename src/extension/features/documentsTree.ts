@@ -6,7 +6,9 @@
  * The tree's elements are document ids, which stay the same when a document is analysed
  * again: a change to a few documents that leaves the list in the same order refreshes just
  * their items. Refreshing the whole list makes VS Code process every item again, which at
- * 10,000 documents held the extension host for about a second per changed file.
+ * 10,000 documents held the extension host for about a second per changed file; so the list
+ * also comes PAGE documents at a time ("N more…"), and a full refresh (a rebuild, a new
+ * file) costs one page.
  */
 import * as vscode from 'vscode';
 import type { DocumentDate } from '../../core/dates/types';
@@ -32,6 +34,12 @@ const SOURCE_MARK: Partial<Record<DocumentDate['source'], string>> = { filename:
 
 /** Past this many changed documents at once, the whole list is refreshed. */
 const ITEM_REFRESH_LIMIT = 50;
+/** Documents listed at once; the rest behind a "more" element. */
+export const PAGE = 500;
+/** A "more" element: this prefix and the position it continues from (no document id starts so). */
+const MORE = '\u0000more:';
+const moreAt = (from: number): string => `${MORE}${from}`;
+const isMore = (element: string): boolean => element.startsWith(MORE);
 
 export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
   private readonly emitter = new vscode.EventEmitter<string | undefined>();
@@ -47,6 +55,9 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
   lastRefresh: 'all' | string[] = 'all';
   /** Where each listed document sorts (path and date), as last listed. */
   private listed = new Map<string, string>();
+  /** The documents in their order, as last listed, and each one's position. */
+  private order: string[] = [];
+  private positions = new Map<string, number>();
 
   constructor(
     private readonly service: CorpusService,
@@ -92,10 +103,20 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
   }
 
   getChildren(element?: string): string[] {
-    if (element) return [];
-    const docs = this.sorted();
-    this.listed = new Map(docs.map((d) => [d.id, sortKeyOf(d)]));
-    return docs.map((d) => d.id);
+    if (element === undefined) {
+      const docs = this.sorted();
+      this.listed = new Map(docs.map((d) => [d.id, sortKeyOf(d)]));
+      this.order = docs.map((d) => d.id);
+      this.positions = new Map(this.order.map((id, k) => [id, k]));
+      return this.page(0);
+    }
+    return isMore(element) ? this.page(Number(element.slice(MORE.length))) : [];
+  }
+
+  /** The documents from `from` on, a page of them, then a "more" element if some are left. */
+  private page(from: number): string[] {
+    const shown = this.order.slice(from, from + PAGE);
+    return from + PAGE < this.order.length ? [...shown, moreAt(from + PAGE)] : shown;
   }
 
   private sorted(): StoredDocument[] {
@@ -111,11 +132,20 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
     });
   }
 
-  getParent(): undefined {
-    return undefined;
+  /** A document past the first page sits in the "more" element of its page, which sits in the one before. */
+  getParent(element: string): string | undefined {
+    const from = isMore(element) ? Number(element.slice(MORE.length)) - PAGE : Math.floor((this.positions.get(element) ?? 0) / PAGE) * PAGE;
+    return from >= PAGE ? moreAt(from) : undefined;
   }
 
   getTreeItem(id: string): vscode.TreeItem {
+    if (isMore(id)) {
+      const from = Number(id.slice(MORE.length));
+      const item = new vscode.TreeItem(`${(this.order.length - from).toLocaleString()} more…`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = id;
+      item.contextValue = 'corpusMore';
+      return item;
+    }
     const doc = this.service.index.get(id);
     if (!doc) return new vscode.TreeItem(id); // gone since it was listed; the refresh that follows drops it
     const kept = this.items.get(doc);
@@ -189,6 +219,12 @@ export function registerDocumentsTree(context: vscode.ExtensionContext, service:
       return sort;
     }),
     vscode.commands.registerCommand(Commands.documentTreeLastRefresh, () => provider.lastRefresh),
+    vscode.commands.registerCommand(Commands.documentTreeLevel, (element?: string) =>
+      provider.getChildren(element).map((id) => {
+        const label = provider.getTreeItem(id).label;
+        return { id, label: typeof label === 'string' ? label : (label?.label ?? '') };
+      }),
+    ),
     vscode.commands.registerCommand(Commands.documentTreeItem, (uri: unknown): DocumentTreeItemInfo | undefined => {
       const doc = service.index.get(uri instanceof vscode.Uri ? uri.toString() : String(uri));
       if (!doc) return undefined;
