@@ -617,7 +617,9 @@ export class CorpusService implements vscode.Disposable {
       if (!stat || !(stat.type & vscode.FileType.Directory)) return;
       await new Promise((r) => setTimeout(r, FOLDER_SETTLE_MS)); // let the copy finish
       const { include, exclude } = readSettings();
-      const found = (await vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), exclude || undefined)).filter((f) => !this.index.has(f.toString()) && !updating.has(f.toString()));
+      // The folder may be gone by now (moved on, deleted): the search then fails, and there is nothing to add.
+      const all = await Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), exclude || undefined)).catch(() => [] as vscode.Uri[]);
+      const found = all.filter((f) => !this.index.has(f.toString()) && !updating.has(f.toString()));
       for (let k = 0; k < found.length; k += IN_FLIGHT) await Promise.all(found.slice(k, k + IN_FLIGHT).map(update));
     };
     const folderRemoved = (uri: vscode.Uri): void => {
