@@ -15,9 +15,9 @@ const RESORT_SHARE = 0.25;
 export class MergedTimeline {
   private sources: ReadonlyMap<string, readonly TimelineEvent[]> = new Map();
   private merged: TimelineEvent[] = [];
-  private readonly byId = new Map<string, TimelineEvent>();
+  private byId = new Map<string, TimelineEvent>();
   /** How many events name each entity. */
-  private readonly named = new Map<string, number>();
+  private named = new Map<string, number>();
 
   /** The events, in compareEvents order (do not change the array). */
   get events(): readonly TimelineEvent[] {
@@ -39,6 +39,17 @@ export class MergedTimeline {
    * timeline caches each document's events).
    */
   update(sources: ReadonlyMap<string, readonly TimelineEvent[]>): void {
+    const steps = this.updateSteps(sources);
+    while (!steps.next().done);
+  }
+
+  /**
+   * update() as steps: a caller on a shared thread (the extension host) runs them and takes a
+   * turn between them when its time slice is up. Only a rebuild yields (sorting and indexing
+   * 140,000 events is most of a second); the timeline's state changes at its last step only.
+   * One run at a time: the caller must finish a run before it starts the next.
+   */
+  *updateSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>): Generator<void, void> {
     // forEach, not for-of with [key, list]: no pair array per source (10,000 documents).
     const changed: string[] = [];
     const previous = this.sources;
@@ -51,7 +62,7 @@ export class MergedTimeline {
     if (changed.length === 0) return;
     // Kept as given, not copied: the caller makes a new map for each update.
     this.sources = sources;
-    if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return this.rebuild();
+    if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return yield* this.rebuildSteps();
     const gone: TimelineEvent[] = [];
     const added: TimelineEvent[] = [];
     for (const key of changed) {
@@ -96,18 +107,37 @@ export class MergedTimeline {
     return out;
   }
 
-  private rebuild(): void {
-    const all: TimelineEvent[] = [];
-    for (const list of this.sources.values()) for (const e of list) all.push(e);
-    this.merged = all.sort(compareEvents);
-    this.byId.clear();
-    this.named.clear();
-    for (const e of all) this.remember(e);
+  /**
+   * Everything again, in steps: each source's list sorted, then the lists merged two by two
+   * (a bottom-up merge sort whose runs are the sources), then the lookups, all in new arrays
+   * and maps that replace the old ones at the end.
+   */
+  private *rebuildSteps(): Generator<void, void> {
+    let runs: TimelineEvent[][] = [];
+    for (const list of this.sources.values()) if (list.length) runs.push([...list].sort(compareEvents));
+    yield;
+    while (runs.length > 1) {
+      const next: TimelineEvent[][] = [];
+      for (let k = 0; k < runs.length; k += 2) {
+        next.push(k + 1 < runs.length ? mergeSorted(runs[k]!, runs[k + 1]!) : runs[k]!);
+        yield;
+      }
+      runs = next;
+    }
+    const merged = runs[0] ?? [];
+    const byId = new Map<string, TimelineEvent>();
+    const named = new Map<string, number>();
+    for (let k = 0; k < merged.length; k++) {
+      remember(merged[k]!, byId, named);
+      if ((k & 4095) === 4095) yield;
+    }
+    this.merged = merged;
+    this.byId = byId;
+    this.named = named;
   }
 
   private remember(e: TimelineEvent): void {
-    this.byId.set(e.id, e);
-    for (const id of e.entities) this.named.set(id, (this.named.get(id) ?? 0) + 1);
+    remember(e, this.byId, this.named);
   }
 
   private forget(e: TimelineEvent): void {
@@ -130,4 +160,21 @@ export class MergedTimeline {
     }
     return lo;
   }
+}
+
+function remember(e: TimelineEvent, byId: Map<string, TimelineEvent>, named: Map<string, number>): void {
+  byId.set(e.id, e);
+  for (const id of e.entities) named.set(id, (named.get(id) ?? 0) + 1);
+}
+
+/** Two lists in compareEvents order, merged (no event sorts equal to another: ids differ). */
+function mergeSorted(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): TimelineEvent[] {
+  const out: TimelineEvent[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareEvents(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }

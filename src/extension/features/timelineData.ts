@@ -14,6 +14,7 @@ import type { StoredDocument } from '../../core/index/corpusIndex';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
+import { SLICE_MS, yieldToHost } from '../hostTurns';
 import { searchText } from './timelineView';
 
 /** Files read at once for their sentences. */
@@ -50,14 +51,26 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   const docs = service.index.documents();
   const keptText = (id: string): string | undefined => service.keptText(id);
   const sources = new Map<string, readonly TimelineEvent[]>();
+  // Kept texts need no reading, so nothing here would wait: the host gets its turns by the clock.
+  let sliceStart = Date.now();
   for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await yieldToHost();
+      sliceStart = Date.now();
+    }
     const batch = docs.slice(k, k + TEXTS_IN_FLIGHT);
     const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements, keptText)));
     batch.forEach((d, j) => sources.set(d.id, lists[j]!));
     progress?.(k + batch.length, docs.length);
   }
   sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
-  documentEvents.timeline.update(sources);
+  const steps = documentEvents.timeline.updateSteps(sources);
+  for (sliceStart = Date.now(); !steps.next().done; ) {
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await yieldToHost();
+      sliceStart = Date.now();
+    }
+  }
   // A copy: the timeline updates its own array in place on the next change.
   const events = documentEvents.timeline.events.slice();
   const entities: EntitySummary[] = [];

@@ -174,7 +174,16 @@ export class TimelinePanel implements vscode.Disposable {
    * Gathers the events again. The first time, every document's text is read for its dated
    * sentences: seconds for a large corpus, so the window's status bar shows how far it is.
    */
-  private async refresh(): Promise<void> {
+  private refresh(): Promise<void> {
+    // One at a time: a run updates the merged timeline in steps, between which another could start.
+    const run = this.refreshing.then(() => this.collect());
+    this.refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  private refreshing: Promise<void> = Promise.resolve();
+
+  private async collect(): Promise<void> {
     this.data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus timeline' }, async (progress) => {
       let shown = 0;
       return collectTimelineData(this.service, this.documentEvents, (done, total) => {
