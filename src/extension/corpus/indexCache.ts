@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseCacheInSteps, serializeCache, serializeCacheChunks, type CacheEntry } from '../../core/index/cacheFormat';
-import { SLICE_MS, yieldToHost } from '../hostTurns';
+import { runInSlices } from '../hostTurns';
 import { log } from '../log';
 
 export type CachedDocument = CacheEntry;
@@ -80,18 +80,5 @@ async function writeInChunks(file: string, chunks: Iterable<Uint8Array>): Promis
     for (const chunk of chunks) await handle.write(chunk);
   } finally {
     await handle.close();
-  }
-}
-
-/** Runs the steps to their end, giving the extension host back every few milliseconds. */
-async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
-  let sliceStart = Date.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (Date.now() - sliceStart > SLICE_MS) {
-      await yieldToHost();
-      sliceStart = Date.now();
-    }
   }
 }

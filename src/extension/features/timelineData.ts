@@ -14,7 +14,7 @@ import type { StoredDocument } from '../../core/index/corpusIndex';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
-import { SLICE_MS, yieldToHost } from '../hostTurns';
+import { runInSlices, SLICE_MS, yieldToHost } from '../hostTurns';
 import { searchText } from './timelineView';
 
 /** Files read at once for their sentences. */
@@ -64,13 +64,7 @@ export async function collectTimelineData(service: CorpusService, documentEvents
     progress?.(k + batch.length, docs.length);
   }
   sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
-  const steps = documentEvents.timeline.updateSteps(sources);
-  for (sliceStart = Date.now(); !steps.next().done; ) {
-    if (Date.now() - sliceStart > SLICE_MS) {
-      await yieldToHost();
-      sliceStart = Date.now();
-    }
-  }
+  await runInSlices(documentEvents.timeline.updateSteps(sources));
   // A copy: the timeline updates its own array in place on the next change.
   const events = documentEvents.timeline.events.slice();
   const entities: EntitySummary[] = [];
