@@ -15,7 +15,7 @@
  */
 import { detectDocumentDate } from '../dates/documentDate';
 import { resolveScanned } from '../dates/extract';
-import { scanText, type ScannedDate } from '../dates/scan';
+import { ARABIC_LETTER, scanText, type ScannedDate } from '../dates/scan';
 import type { DateMention } from '../dates/types';
 import { resolveAmbiguous, type Mention } from '../match/matcher';
 import { normalize, type NormalizedText, type OffsetRange } from '../text/normalize';
@@ -155,6 +155,3 @@ function shiftedMention(m: Mention, base: number): Mention {
   if (m.clitic !== undefined) copy.clitic = m.clitic;
   return copy;
 }
-
-/** The same test as the date scanner's (scan.ts): a letter of the Arabic alphabet, after normalizing. */
-const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;

@@ -23,7 +23,8 @@ export interface TextScan {
   firstArabic: number;
 }
 
-const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
+/** A letter of the Arabic alphabet, after normalizing: a text without one reads dates the English way. */
+export const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
 const TRAILING_MARK = /[\p{M}\u0640]/u;
 
 /** Scans `original`; pass its normalized form when the caller already has it (saves a pass). */
