@@ -60,9 +60,9 @@ export class MergedTimeline {
       if (!sources.has(key)) changed.push(key);
     });
     if (changed.length === 0) return;
+    if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return yield* this.rebuildSteps(sources);
     // Kept as given, not copied: the caller makes a new map for each update.
     this.sources = sources;
-    if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return yield* this.rebuildSteps();
     const gone: TimelineEvent[] = [];
     const added: TimelineEvent[] = [];
     for (const key of changed) {
@@ -112,9 +112,9 @@ export class MergedTimeline {
    * (a bottom-up merge sort whose runs are the sources), then the lookups, all in new arrays
    * and maps that replace the old ones at the end.
    */
-  private *rebuildSteps(): Generator<void, void> {
+  private *rebuildSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>): Generator<void, void> {
     let runs: TimelineEvent[][] = [];
-    for (const list of this.sources.values()) if (list.length) runs.push([...list].sort(compareEvents));
+    for (const list of sources.values()) if (list.length) runs.push([...list].sort(compareEvents));
     yield;
     while (runs.length > 1) {
       const next: TimelineEvent[][] = [];
@@ -131,6 +131,7 @@ export class MergedTimeline {
       remember(merged[k]!, byId, named);
       if ((k & 4095) === 4095) yield;
     }
+    this.sources = sources;
     this.merged = merged;
     this.byId = byId;
     this.named = named;
