@@ -13,7 +13,7 @@ import type { FilterState, TimelineData, TimelineEvent } from '../../webview/pro
 import { TIMELINE_EVENT_KINDS } from '../../core/events/types';
 import { DEFAULT_FILTER } from '../../webview/protocol';
 import { applyFilter, EntityFinder, searchTextOf } from '../../webview/timeline/filter';
-import { extentOf, spanOfIso } from '../../webview/timeline/scale';
+import { extentOf, openUntilOf } from '../../webview/timeline/scale';
 
 /**
  * The most events posted to the webview at once. Posting is a serialization on the host:
@@ -27,7 +27,7 @@ export function matchingEvents(data: TimelineData, state: FilterState | null): T
   const matched = narrows(filter) ? applyFilter(data, filter, new EntityFinder(data.entities), searchText) : data.events;
   const view = filter.view;
   if (!view) return matched;
-  const until = openUntil(data.events);
+  const until = openUntilOf(data.events);
   return matched.filter((e) => {
     const x = extentOf(e, until);
     return x.end >= view.from && x.start <= view.to;
@@ -71,11 +71,4 @@ export function evenSample<T>(events: readonly T[], limit: number): T[] {
   const step = (events.length - 1) / (limit - 1);
   for (let k = 0; k < limit; k++) out.push(events[Math.round(k * step)]!);
   return out;
-}
-
-/** Where open-ended spans end: the latest end of the other events (as the page computes it). */
-function openUntil(events: readonly TimelineEvent[]): number {
-  let until = 0;
-  for (const e of events) if (!e.openEnded) until = Math.max(until, spanOfIso(e.endDate ?? e.date).end);
-  return until;
 }

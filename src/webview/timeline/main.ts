@@ -17,7 +17,7 @@ import { Toolbar } from './controls';
 import { serializeChart } from './exportSvg';
 import { Interaction } from './interaction';
 import { LABEL_WIDTH, renderTimeline } from './render';
-import { TimeScale, extentOf, spanOfIso } from './scale';
+import { TimeScale, extentOf, openUntilOf, spanOfIso } from './scale';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -100,9 +100,7 @@ function setData(next: TimelineUpdate): void {
   data = { ...next, documents: next.documents ?? data.documents };
   finder = new EntityFinder(data.entities);
   toolbar.setData(data, finder);
-  // Loops, not Math.max(...spread): a spread of 130,000 values overflows the call stack.
-  openUntil = 0;
-  for (const e of data.events) if (!e.openEnded) openUntil = Math.max(openUntil, spanOfIso(e.endDate ?? e.date).end);
+  openUntil = openUntilOf(data.events);
 }
 
 function chartWidth(): number {

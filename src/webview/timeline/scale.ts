@@ -43,6 +43,16 @@ export function extentOf(e: TimelineEvent, openUntil: number): EventExtent {
   return { ...first, shape: 'point' };
 }
 
+/**
+ * Where open-ended spans end: the latest end of the other events (a loop, not
+ * Math.max(...spread): a spread of 130,000 values overflows the call stack).
+ */
+export function openUntilOf(events: readonly TimelineEvent[]): number {
+  let until = 0;
+  for (const e of events) if (!e.openEnded) until = Math.max(until, spanOfIso(e.endDate ?? e.date).end);
+  return until;
+}
+
 /** The visible window and the pixels it maps to. */
 export class TimeScale {
   constructor(
