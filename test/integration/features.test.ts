@@ -132,6 +132,8 @@ suite('Entities view', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('تقرير عن إدلب\n' + 'القصف في إدلب مستمر.\n'.repeat(249)));
     try {
       await service.rebuild({ progress: false });
+      // The file watcher, or a rebuild still running from the test before, may be the one that indexes it.
+      await until(() => service.index.mentionsIn('place.idlib', uri.toString()).length === 250 || undefined, 'the 250 mentions in the index');
       type Row = { label: string; description: string; contextValue: string; children?: Row[] };
       const rows = await vscode.commands.executeCommand<Row[]>('corpusLens.entityTreeSnapshot', 'place.idlib');
       assert.ok(rows.length > 0 && rows.every((r) => r.contextValue === 'corpusEntityDocument'), JSON.stringify(rows.map((r) => r.contextValue)));
