@@ -73,6 +73,26 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('lowering corpusLens.keepTextsMB drops the kept texts at once; raising it keeps them again', async () => {
+    const { service } = await api();
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    await service.rebuild({ progress: false, useCache: false });
+    const someId = service.index.documents()[0]!.id;
+    assert.ok(service.keptText(someId) !== undefined, 'no text kept after a rebuild');
+    try {
+      await config.update('keepTextsMB', 0, vscode.ConfigurationTarget.Workspace);
+      await until(() => service.keptText(someId) === undefined, 'the kept texts were not dropped');
+      const cold = await service.rebuild({ progress: false, useCache: false });
+      assert.equal(cold.fromMemory, 0);
+      assert.equal(cold.analysed, cold.documents);
+    } finally {
+      await config.update('keepTextsMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until(async () => (await service.rebuild({ progress: false, useCache: false })).fromMemory === 0 && service.keptText(someId) !== undefined, 'texts are not kept again');
+    const again = await service.rebuild({ progress: false, useCache: false });
+    assert.equal(again.fromMemory, again.documents);
+  });
+
   test('the live text of a long document is analysed on a worker, not on the extension host', async () => {
     const { api: corpus, uri } = await openNewDocument('long-live.txt', 'تقرير طويل عن الطقس.\n'.repeat(6000)); // ~130,000 units
     const service = corpus.service;

@@ -47,4 +47,21 @@ describe('TextStore', () => {
     s.clear();
     expect([s.count, s.chars]).toEqual([0, 0]);
   });
+
+  it('drops the least recently used texts when its budget shrinks, and keeps more once it grows', () => {
+    const s = new TextStore(12);
+    s.set('a', 1, 1, { text: 'aaaa' });
+    s.set('b', 1, 1, { text: 'bbbb' });
+    s.set('c', 1, 1, { text: 'cccc' });
+    s.get('a', 1, 1); // a is now the most recent: b goes first
+    s.setBudget(8);
+    expect([s.latest('a')?.text, s.latest('b'), s.latest('c')?.text]).toEqual(['aaaa', undefined, 'cccc']);
+    expect(s.chars).toBe(8);
+    s.setBudget(0);
+    expect([s.count, s.chars]).toEqual([0, 0]);
+    s.setBudget(8);
+    s.set('d', 1, 1, { text: 'dddd' });
+    s.set('e', 1, 1, { text: 'eeee' });
+    expect(s.count).toBe(2);
+  });
 });

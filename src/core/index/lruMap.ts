@@ -9,7 +9,7 @@ export class LruMap<K, V> {
   private used = 0;
 
   constructor(
-    private readonly budget: number,
+    private budget: number,
     private readonly weightOf: (value: V) => number = () => 1,
   ) {}
 
@@ -38,6 +38,16 @@ export class LruMap<K, V> {
     if (weight > this.budget) return;
     this.entries.set(key, value);
     this.used += weight;
+    this.evict();
+  }
+
+  /** Changes the budget, dropping the least recently used entries that no longer fit. */
+  resize(budget: number): void {
+    this.budget = budget;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [oldest, old] of this.entries) {
       if (this.used <= this.budget) break;
       this.entries.delete(oldest);

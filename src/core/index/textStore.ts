@@ -43,6 +43,11 @@ export class TextStore<T extends { text: string } = { text: string }> {
     this.texts.delete(id);
   }
 
+  /** Changes the budget (a setting changed); the least recently used texts that no longer fit go. */
+  setBudget(budgetChars: number): void {
+    this.texts.resize(budgetChars);
+  }
+
   clear(): void {
     this.texts.clear();
   }

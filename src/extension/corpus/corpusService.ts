@@ -330,7 +330,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly versions = new Map<string, number>();
   private readonly bytesInFlight = new ByteBudget(BYTES_IN_FLIGHT);
   /** Decoded texts of indexed files (two bytes per UTF-16 unit), for re-matching after a catalog change. */
-  private readonly texts = new TextStore<KeptText>((readSettings().keepTextsMB * 1024 * 1024) / 2);
+  private readonly texts = new TextStore<KeptText>(keptTextsBudget());
   /**
    * The last few indexed documents with their mentions built as objects: hovers and
    * decorations read an open document's mentions over and over, the index keeps them packed.
@@ -664,6 +664,7 @@ export class CorpusService implements vscode.Disposable {
       // Saving a catalog in the editor reloads it at once, whatever the file watcher's delay.
       vscode.workspace.onDidSaveTextDocument((d) => d.uri.path.endsWith('.json') && catalogChanged(d.uri)),
       vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (e.affectsConfiguration('corpusLens.keepTextsMB')) this.texts.setBudget(keptTextsBudget());
         if (e.affectsConfiguration('corpusLens.catalogPaths') || e.affectsConfiguration('corpusLens.useBuiltinCatalog')) {
           await this.reloadCatalog();
           await this.rebuild({ progress: false });
@@ -686,6 +687,11 @@ export class CorpusService implements vscode.Disposable {
 /** What changed in the index: the ids of the documents set or deleted, when known (else anything may have). */
 export interface IndexChange {
   documents?: readonly string[];
+}
+
+/** UTF-16 units of decoded text the indexer may keep (`corpusLens.keepTextsMB`, two bytes a unit). */
+function keptTextsBudget(): number {
+  return (readSettings().keepTextsMB * 1024 * 1024) / 2;
 }
 
 /** The file name of a workspace-relative path (the engine reads dates from it: `2019-10-19-…txt`). */
