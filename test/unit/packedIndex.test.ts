@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine';
 import { concatBytes, parseCache, parseCacheInSteps, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packDocument, type IndexedDocument } from '../../src/core/index/corpusIndex';
-import { isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
+import { countedByEntity, countedTotals, isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
 import { isPackedDates, packDates, unpackDates } from '../../src/core/index/packedDates';
 import type { DateMention } from '../../src/core/dates/types';
 import { ENGINE_VERSION } from '../../src/core/version';
@@ -51,6 +51,28 @@ describe('packed mentions', () => {
       // Same key order too: exports and the CLI serialize these objects.
       expect(JSON.stringify(unpackMentions(packMentions(doc.mentions)))).toBe(JSON.stringify(doc.mentions));
     }
+  });
+
+  it('groups the counted mentions by entity, leaving boilerplate out, in order of first mention', async () => {
+    for (const doc of await sampleDocuments()) {
+      const expected = new Map<string, number[]>();
+      doc.mentions.forEach((m, k) => {
+        if (m.boilerplate) return;
+        const list = expected.get(m.entityId) ?? [];
+        expected.set(m.entityId, [...list, k]);
+      });
+      const packed = packMentions(doc.mentions);
+      expect([...countedByEntity(packed)]).toEqual([...expected]);
+      const counted = [...expected.values()].reduce((n, l) => n + l.length, 0);
+      expect(countedTotals(packed)).toEqual({ mentions: counted, entities: expected.size });
+    }
+    const withBoilerplate = packMentions([
+      { entityId: 'person.erdogan', start: 0, end: 5, text: 'أردوغان', alias: 'أردوغان', ambiguous: false, boilerplate: true },
+      { entityId: 'place.idlib', start: 10, end: 14, text: 'إدلب', alias: 'إدلب', ambiguous: false },
+      { entityId: 'person.erdogan', start: 20, end: 25, text: 'أردوغان', alias: 'أردوغان', ambiguous: false },
+    ]);
+    expect([...countedByEntity(withBoilerplate)]).toEqual([['place.idlib', [1]], ['person.erdogan', [2]]]);
+    expect(countedTotals(withBoilerplate)).toEqual({ mentions: 2, entities: 2 });
   });
 
   it('stores each string once per document', () => {

@@ -12,7 +12,7 @@ import type { Quotation } from '../analysis/quotes';
 import type { DateMention, DocumentDate } from '../dates/types';
 import type { OffsetRange } from '../text/normalize';
 import { packDates, unpackDates, type PackedDates } from './packedDates';
-import { entityAt, isBoilerplateAt, mentionAt, mentionCount, packMentions, rangeAt, unpackMentions, type PackedMentions } from './packedMentions';
+import { countedByEntity, countedTotals, entityAt, isBoilerplateAt, mentionAt, mentionCount, packMentions, rangeAt, unpackMentions, type PackedMentions } from './packedMentions';
 
 export interface IndexedDocument extends DocumentAnalysis {
   /** The caller's key: a URI string or a path. */
@@ -124,15 +124,9 @@ export class StoredDocument implements IndexedDocument {
     this.packedDates = p.packedDates;
     intern(p.packed.strings);
     intern(p.packedDates.strings);
-    const entities = new Set<string>();
-    let counted = 0;
-    for (let k = 0; k < mentionCount(p.packed); k++) {
-      if (isBoilerplateAt(p.packed, k)) continue;
-      counted++;
-      entities.add(entityAt(p.packed, k));
-    }
-    this.countedMentions = counted;
-    this.entityCount = entities.size;
+    const totals = countedTotals(p.packed);
+    this.countedMentions = totals.mentions;
+    this.entityCount = totals.entities;
   }
 
   /** The mentions as objects, built on each read (the index keeps only the packed form). */
@@ -170,21 +164,8 @@ interface EntityRefs {
   sorted: StoredDocument[] | undefined;
 }
 
-/** Mention numbers of one document's counted mentions, by entity. */
-function countedByEntity(doc: StoredDocument): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let k = 0; k < mentionCount(doc.packed); k++) {
-    if (isBoilerplateAt(doc.packed, k)) continue;
-    const id = entityAt(doc.packed, k);
-    let list = out.get(id);
-    if (!list) out.set(id, (list = []));
-    list.push(k);
-  }
-  return out;
-}
-
 function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
-  for (const entityId of countedByEntity(doc).keys()) {
+  for (const entityId of countedByEntity(doc.packed).keys()) {
     const refs = map.get(entityId);
     const list = refs?.byDoc.get(doc);
     if (!refs || !list) continue;
@@ -196,7 +177,7 @@ function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
 }
 
 function addRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
-  for (const [entityId, mentions] of countedByEntity(doc)) {
+  for (const [entityId, mentions] of countedByEntity(doc.packed)) {
     let refs = map.get(entityId);
     if (!refs) map.set(entityId, (refs = { byDoc: new Map(), mentions: 0, sorted: undefined }));
     refs.byDoc.set(doc, mentions);

@@ -77,6 +77,48 @@ export function entityAt(p: PackedMentions, k: number): string {
   return p.strings[p.data[k * STRIDE + ENTITY]!]!;
 }
 
+/**
+ * The counted mentions (those outside boilerplate) by entity id: mention numbers in order.
+ * Grouped by the entity's number in the string table first, so no string is hashed per
+ * mention; the entities come in the order of their first mention.
+ */
+export function countedByEntity(p: PackedMentions): Map<string, number[]> {
+  const d = p.data;
+  const lists: Array<number[] | undefined> = new Array(p.strings.length);
+  const order: number[] = [];
+  for (let k = 0, o = 0; o < d.length; k++, o += STRIDE) {
+    if (d[o + FLAGS]! & BOILERPLATE) continue;
+    const e = d[o + ENTITY]!;
+    const list = lists[e];
+    if (list) list.push(k);
+    else {
+      lists[e] = [k];
+      order.push(e);
+    }
+  }
+  const out = new Map<string, number[]>();
+  for (const e of order) out.set(p.strings[e]!, lists[e]!);
+  return out;
+}
+
+/** How many mentions are counted (outside boilerplate), and of how many distinct entities. */
+export function countedTotals(p: PackedMentions): { mentions: number; entities: number } {
+  const d = p.data;
+  const seen = new Uint8Array(p.strings.length);
+  let mentions = 0;
+  let entities = 0;
+  for (let o = 0; o < d.length; o += STRIDE) {
+    if (d[o + FLAGS]! & BOILERPLATE) continue;
+    mentions++;
+    const e = d[o + ENTITY]!;
+    if (seen[e] === 0) {
+      seen[e] = 1;
+      entities++;
+    }
+  }
+  return { mentions, entities };
+}
+
 export function isBoilerplateAt(p: PackedMentions, k: number): boolean {
   return (p.data[k * STRIDE + FLAGS]! & BOILERPLATE) !== 0;
 }
