@@ -22,6 +22,7 @@ import { readSettings } from '../settings';
 import { loadCatalog } from './catalogLoader';
 import { AnalysisPool, UndecodableError, WorkerCrashError } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
+import { inOrderWindow } from './inOrderWindow';
 
 /** A decoded file text kept for re-matching, with the text facts of its latest analysis. */
 interface KeptText {
@@ -407,12 +408,19 @@ export class CorpusService implements vscode.Disposable {
           await advance(found);
         }
       }
-      // A few files in flight at once: reads overlap with the workers' analyses.
-      for (let k = 0; k < toRead.length && !stopped(); k += IN_FLIGHT) {
-        const batch = toRead.slice(k, k + IN_FLIGHT).map((uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts));
-        for (const doc of await Promise.all(batch)) if (doc) fresh.set(doc);
-        await advance(batch.length);
-      }
+      // IN_FLIGHT files at a time, a new one started as soon as one is done: reads overlap
+      // with the workers' analyses, and the workers never wait for the slowest of a batch.
+      // Documents join the index in the files' order, whatever order they finish in.
+      await inOrderWindow(
+        toRead,
+        IN_FLIGHT,
+        stopped,
+        (uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts),
+        async (doc) => {
+          if (doc) fresh.set(doc);
+          await advance(1);
+        },
+      );
       const superseded = run !== this.rebuildRun;
       const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
       if (!cancelled) {
