@@ -273,6 +273,35 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('a rebuild reports how many files it has gone through, of how many', async () => {
+    const { service } = await api();
+    const before = await service.rebuild({ progress: false });
+    const dir = vscode.Uri.joinPath(folder(), 'bulk-progress');
+    const body = 'قال لافروف في موسكو إن المحادثات مع أنقرة مستمرة بشأن إدلب. '.repeat(40);
+    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
+    try {
+      await until(() => service.index.size === before.documents + 300, 'the watcher to index the bulk files', 30_000);
+      const seen: Array<{ done: number; total: number }> = [];
+      const listener = service.onDidProgress(() => seen.push(service.indexingProgress!));
+      try {
+        const summary = await service.rebuild({ progress: false, useCache: false });
+        assert.equal(summary.documents, before.documents + 300);
+      } finally {
+        listener.dispose();
+      }
+      assert.ok(seen.length > 0, 'no progress was reported');
+      for (const p of seen) {
+        assert.equal(p.total, before.documents + 300);
+        assert.ok(p.done > 0 && p.done <= p.total, `done ${p.done} of ${p.total}`);
+      }
+      assert.ok(seen.every((p, k) => k === 0 || p.done >= seen[k - 1]!.done), 'the count went back');
+      assert.equal(service.indexingProgress, undefined, 'progress outlived its rebuild');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await service.rebuild({ progress: false });
+    }
+  });
+
   test('a rebuild can be cancelled and keeps the previous index', async () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });

@@ -23,6 +23,7 @@ import { loadCatalog } from './catalogLoader';
 import { AnalysisPool, UndecodableError, WorkerCrashError } from './analysisPool';
 import { cacheKey, IndexCache, type CachedDocument } from './indexCache';
 import { inOrderWindow } from './inOrderWindow';
+import { RebuildProgress } from './rebuildProgress';
 
 /** A decoded file text kept for re-matching, with the text facts of its latest analysis. */
 interface KeptText {
@@ -94,6 +95,10 @@ export class CorpusService implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<'idle' | 'indexing'>();
   /** Fires when indexing starts or ends (for the status bar). */
   readonly onDidChangeState = this.stateEmitter.event;
+  private progress: RebuildProgress | undefined;
+  private readonly progressEmitter = new vscode.EventEmitter<void>();
+  /** Fires as a rebuild goes through the files (a few times a second at most). */
+  readonly onDidProgress = this.progressEmitter.event;
 
   private readonly pool: AnalysisPool;
 
@@ -105,12 +110,17 @@ export class CorpusService implements vscode.Disposable {
     this.cache = new IndexCache(storage);
     this.pool = new AnalysisPool(workerScript);
     this.disposables.push(this.pool);
-    this.disposables.push(this.stateEmitter);
+    this.disposables.push(this.stateEmitter, this.progressEmitter);
   }
 
   /** Whether a rebuild is running. */
   get indexing(): boolean {
     return this.state === 'indexing';
+  }
+
+  /** How far the running rebuild is: files done of all it goes through; undefined when none runs. */
+  get indexingProgress(): { done: number; total: number } | undefined {
+    return this.progress && { done: this.progress.count, total: this.progress.total };
   }
 
   /** How many documents the analysis workers have analysed (for inspection and tests). */
@@ -369,28 +379,31 @@ export class CorpusService implements vscode.Disposable {
   private readonly fileEvents = new Map<string, number>();
 
   private async runRebuild(run: number, options: { progress?: boolean; useCache?: boolean; token?: vscode.CancellationToken }): Promise<IndexSummary> {
-    const showProgress = options.progress ?? true;
-    const settings = readSettings();
-    const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || undefined);
-    const key = this.cacheKeyNow();
-    const cached = options.useCache === false ? new Map<string, CachedDocument>() : await this.cache.load(key);
     // Files the watcher updates while this run reads: their live entries win over what the run read.
     const touched = new Map<string, 'changed' | 'deleted'>();
     this.touchedDuringRebuild.add(touched);
-    const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexSummary> => {
+    this.setState('indexing');
+    let summary: IndexSummary;
+    let progress: RebuildProgress | undefined;
+    try {
+      const settings = readSettings();
+      const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || undefined);
+      progress = new RebuildProgress(uris.length, options.progress ?? true, () => this.progressEmitter.fire());
+      this.progress = progress;
+      const key = this.cacheKeyNow();
+      const cached = options.useCache === false ? new Map<string, CachedDocument>() : await this.cache.load(key);
+      const token = progress.token;
       const fresh = new CorpusIndex(true);
       const stats = new Map<string, { size: number; mtime: number }>();
       const skipped = new Map<string, string>();
       const counts = { fromCache: 0, analysed: 0, fromMemory: 0, rematched: 0 };
       let sliceStart = Date.now();
-      let lastReported = 0;
       let done = 0;
-      const stopped = (): boolean => !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
+      const stopped = (): boolean => token.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
       const advance = async (count: number): Promise<void> => {
         done += count;
         if (Date.now() - sliceStart <= SLICE_MS) return;
-        progress?.report({ message: `${done} / ${uris.length} documents`, increment: (100 * (done - lastReported)) / uris.length });
-        lastReported = done;
+        progress!.advance(done);
         await yieldToHost();
         sliceStart = Date.now();
       };
@@ -422,7 +435,7 @@ export class CorpusService implements vscode.Disposable {
         },
       );
       const superseded = run !== this.rebuildRun;
-      const cancelled = !!token?.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
+      const cancelled = token.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
       if (!cancelled) {
         const live = new Map([...touched.keys()].map((id) => [id, this.index.get(id)]));
         const indexed = fresh.size;
@@ -449,19 +462,10 @@ export class CorpusService implements vscode.Disposable {
         const unchanged = counts.fromCache === entries.length && cached.size === entries.length;
         if (!unchanged) await this.cache.save(key, entries);
       }
-      return { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
-    };
-    this.setState('indexing');
-    let summary: IndexSummary;
-    try {
-      summary =
-        !showProgress || uris.length < 200
-          ? await work()
-          : await vscode.window.withProgress(
-              { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: indexing', cancellable: true },
-              (progress, token) => work(progress, token),
-            );
+      summary = { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
     } finally {
+      progress?.dispose();
+      if (this.progress === progress) this.progress = undefined;
       this.touchedDuringRebuild.delete(touched);
       if (run === this.rebuildRun) this.setState('idle');
     }

@@ -1,6 +1,6 @@
 /**
- * Status bar item: "$(book) N docs · M mentions", or a spinning "indexing…" while the service
- * indexes; the tooltip counts skipped files; a click focuses the Documents view.
+ * Status bar item: "$(book) N docs · M mentions", or a spinning "indexing 1,200 / 10,000…" while
+ * the service indexes; the tooltip counts skipped files; a click focuses the Documents view.
  */
 import * as vscode from 'vscode';
 import type { CorpusService } from '../corpus/corpusService';
@@ -12,14 +12,16 @@ export class CorpusStatusBar implements vscode.Disposable {
   constructor(private readonly service: CorpusService) {
     this.item.name = 'Corpus Lens';
     this.item.command = { command: 'corpusLens.documents.focus', title: 'Show Documents' };
-    this.disposables.push(service.onDidChange(() => this.update()), service.onDidChangeState(() => this.update()));
+    this.disposables.push(service.onDidChange(() => this.update()), service.onDidChangeState(() => this.update()), service.onDidProgress(() => this.update()));
     this.update();
     if (vscode.workspace.workspaceFolders?.length) this.item.show();
   }
 
   update(): void {
     if (this.service.indexing) {
-      this.item.text = '$(sync~spin) indexing…';
+      const progress = this.service.indexingProgress;
+      const count = progress && progress.done > 0 ? ` ${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}` : '';
+      this.item.text = `$(sync~spin) indexing${count}…`;
       this.item.tooltip = 'Corpus Lens is indexing the workspace';
       return;
     }
