@@ -5,6 +5,8 @@
  * fell before, so every other block is found again unchanged.
  */
 
+import { fnv1a } from '../text/fnv';
+
 /** A block ends no sooner than this many UTF-16 units after it starts... */
 const MIN_BLOCK = 512;
 /** ...and at the first line break past this many, whatever its line (a bound on the work an edit costs). */
@@ -46,8 +48,7 @@ export function blockEnds(text: string): number[] {
 
 /** FNV-1a over the TAIL units before `end` (the line break included). */
 function tailHash(text: string, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = Math.max(0, end - TAIL); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const h = fnv1a(text, Math.max(0, end - TAIL), end);
   // The low bits of FNV mix poorly; fold the high ones in.
   return (h ^ (h >>> 16)) >>> 0;
 }

@@ -5,6 +5,8 @@
  * ASCII-only, so word boundaries come from this split, not from regex anchors.
  */
 
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../text/fnv';
+
 /** Token kinds (a plain object, not a `const enum`, so isolated-module builds keep working). */
 export const Kind = { Word: 0, Num: 1, Punct: 2 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -273,14 +275,9 @@ export function tokenize(text: string, arrays = new TokenArrays(Math.max(16, tex
   return new TokenList(text, arrays, count);
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** 32-bit FNV-1a over UTF-16 units: the same hash tokenize() computes for each word token. */
+/** FNV-1a of a word: the same hash tokenize() computes (inline, for speed) for each word token. */
 export function hashWord(word: string): number {
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
-  return hash >>> 0;
+  return fnv1a(word);
 }
 
 /** Bits of the WordTable filter: 2^18 bits are 32 KB, small enough to stay in the CPU cache. */

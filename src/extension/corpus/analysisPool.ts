@@ -16,6 +16,7 @@
 import type { Encoding } from '../../core/io/decode';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { fnv1a } from '../../core/text/fnv';
 import type { PackedAnalysis, PackedTextFacts } from '../../core/index/corpusIndex';
 import type { EngineSetup } from '../../core/engine';
 import { log } from '../log';
@@ -140,7 +141,7 @@ export class AnalysisPool {
   /** The next worker in turn; for an editor's document, always the same one (by its key). */
   private slot(live?: string): Slot {
     while (this.slots.length < this.size) this.slots.push(this.spawn());
-    if (live !== undefined) return this.slots[hashOf(live) % this.slots.length]!;
+    if (live !== undefined) return this.slots[fnv1a(live) % this.slots.length]!;
     return this.slots[this.turn++ % this.slots.length]!;
   }
 
@@ -204,11 +205,4 @@ export class AnalysisPool {
     for (const s of this.slots) void s.worker.terminate();
     this.slots = [];
   }
-}
-
-/** A string's FNV-1a hash, to send a document's versions to one worker. */
-function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
