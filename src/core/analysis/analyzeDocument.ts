@@ -10,6 +10,7 @@ import { agreementReferences } from './agreementReferences';
 import { normalize, type NormalizedText, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
 import { findQuotations, type Quotation } from './quotes';
+import { mergeSorted } from '../index/mergeSorted';
 
 export interface DocumentMention extends Mention {
   /** The mention sits in a boilerplate line: shown dimmed, left out of counts and events. */
@@ -96,22 +97,10 @@ export function withEntities(text: string, facts: TextFacts, matched: Mention[],
   let all = mentions;
   if (options.agreements) {
     const references = agreementReferences(text, dates, mentions, boilerplate, options.agreements);
-    // A new array, not a splice(...spread): a spread of 100,000+ mentions overflows the call stack.
-    if (references.length) all = mergeByStart(mentions, references);
+    // Both lists are sorted by start; on a tie the matcher's mention comes first, as sort() kept them.
+    if (references.length) all = mergeSorted(mentions, references, (x, y) => x.start < y.start);
   }
   return { title: facts.title, mentions: all, boilerplate, quotations, date: facts.date, dates };
-}
-
-/** Two lists sorted by start, merged (a stable merge: on a tie, `a`'s first, as sort() kept them). */
-function mergeByStart(a: readonly DocumentMention[], b: readonly DocumentMention[]): DocumentMention[] {
-  const out: DocumentMention[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
 }
 
 /** The first non-empty line that is not boilerplate, whitespace collapsed, at most 200 chars. */

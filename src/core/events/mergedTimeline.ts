@@ -8,6 +8,7 @@
  */
 import { compareEvents } from './buildTimeline';
 import type { TimelineEvent } from './types';
+import { mergeSorted } from '../index/mergeSorted';
 
 /** Past this share of changed sources, sorting everything again is as cheap. */
 const RESORT_SHARE = 0.25;
@@ -119,7 +120,7 @@ export class MergedTimeline {
     while (runs.length > 1) {
       const next: TimelineEvent[][] = [];
       for (let k = 0; k < runs.length; k += 2) {
-        next.push(k + 1 < runs.length ? mergeSorted(runs[k]!, runs[k + 1]!) : runs[k]!);
+        next.push(k + 1 < runs.length ? mergeSorted(runs[k]!, runs[k + 1]!, inOrder) : runs[k]!);
         yield;
       }
       runs = next;
@@ -168,14 +169,7 @@ function remember(e: TimelineEvent, byId: Map<string, TimelineEvent>, named: Map
   for (const id of e.entities) named.set(id, (named.get(id) ?? 0) + 1);
 }
 
-/** Two lists in compareEvents order, merged (no event sorts equal to another: ids differ). */
-function mergeSorted(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): TimelineEvent[] {
-  const out: TimelineEvent[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareEvents(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+/** compareEvents order (no event sorts equal to another: ids differ). */
+function inOrder(x: TimelineEvent, y: TimelineEvent): boolean {
+  return compareEvents(x, y) < 0;
 }

@@ -1,0 +1,16 @@
+/**
+ * Merges two sorted lists into one new sorted list. Stable: on a tie, `a`'s element comes
+ * first. A loop, not `[...a, ...b].sort()`: linear, and no spread (a spread of more than
+ * ~125,000 values overflows the call stack).
+ * @param before whether `x` must come before `y`
+ */
+export function mergeSorted<T>(a: readonly T[], b: readonly T[], before: (x: T, y: T) => boolean): T[] {
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = before(b[j]!, a[i]!) ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
