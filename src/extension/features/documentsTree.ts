@@ -53,11 +53,10 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
   private reviewsVersion = 0;
   /** What was refreshed last: the whole list, or these documents' items (for the integration test). */
   lastRefresh: 'all' | string[] = 'all';
-  /** Where each listed document sorts (path and date), as last listed. */
-  private listed = new Map<string, string>();
-  /** The documents in their order, as last listed, and each one's position. */
+  /** The documents in their order, as last listed. */
   private order: string[] = [];
-  private positions = new Map<string, number>();
+  /** Each listed document's place in `order`, and what it sorted by (path and date). */
+  private listed = new Map<string, { position: number; sortKey: string }>();
 
   constructor(
     private readonly service: CorpusService,
@@ -90,7 +89,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
     if (!ids || ids.length > ITEM_REFRESH_LIMIT) return this.refresh();
     for (const id of ids) {
       const doc = this.service.index.get(id);
-      if (!doc || this.listed.get(id) !== sortKeyOf(doc)) return this.refresh();
+      if (!doc || this.listed.get(id)?.sortKey !== sortKeyOf(doc)) return this.refresh();
     }
     this.lastRefresh = [...ids];
     for (const id of ids) this.emitter.fire(id);
@@ -105,9 +104,8 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
   getChildren(element?: string): string[] {
     if (element === undefined) {
       const docs = this.sorted();
-      this.listed = new Map(docs.map((d) => [d.id, sortKeyOf(d)]));
       this.order = docs.map((d) => d.id);
-      this.positions = new Map(this.order.map((id, k) => [id, k]));
+      this.listed = new Map(docs.map((d, position) => [d.id, { position, sortKey: sortKeyOf(d) }]));
       return this.page(0);
     }
     return isMore(element) ? this.page(Number(element.slice(MORE.length))) : [];
@@ -134,7 +132,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<string> {
 
   /** A document past the first page sits in the "more" element of its page, which sits in the one before. */
   getParent(element: string): string | undefined {
-    const from = isMore(element) ? Number(element.slice(MORE.length)) - PAGE : Math.floor((this.positions.get(element) ?? 0) / PAGE) * PAGE;
+    const from = isMore(element) ? Number(element.slice(MORE.length)) - PAGE : Math.floor((this.listed.get(element)?.position ?? 0) / PAGE) * PAGE;
     return from >= PAGE ? moreAt(from) : undefined;
   }
 
