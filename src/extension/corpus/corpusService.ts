@@ -159,11 +159,19 @@ export class CorpusService implements vscode.Disposable {
   /** Loads the catalog and starts the first background index. */
   start(): Promise<void> {
     this.ready ??= (async () => {
-      await Promise.all([this.reloadCatalog(), this.reloadMetadata()]);
-      this.watch();
-      // Trust granted while the catalog loaded, before watch() listened for it: load the
-      // workspace catalogs now, or they would wait for the next catalog change.
-      if (vscode.workspace.isTrusted && !this.catalogTrusted) await this.reloadCatalog();
+      // The first index is on its way from activation on: the views and the status bar say
+      // "indexing", not "no documents", while the catalog loads.
+      this.setState('indexing');
+      try {
+        await Promise.all([this.reloadCatalog(), this.reloadMetadata()]);
+        this.watch();
+        // Trust granted while the catalog loaded, before watch() listened for it: load the
+        // workspace catalogs now, or they would wait for the next catalog change.
+        if (vscode.workspace.isTrusted && !this.catalogTrusted) await this.reloadCatalog();
+      } catch (e) {
+        this.setState('idle');
+        throw e;
+      }
       await this.rebuild();
     })();
     return this.ready;

@@ -39,4 +39,9 @@ export class CorpusStatusBar implements vscode.Disposable {
 
 export function registerStatusBar(context: vscode.ExtensionContext, service: CorpusService): void {
   context.subscriptions.push(new CorpusStatusBar(service));
+  // The views' welcome text says "indexing" rather than "no documents found" while the first
+  // index of a large corpus runs (package.json: viewsWelcome).
+  const setContext = (): void => void vscode.commands.executeCommand('setContext', 'corpusLens.indexing', service.indexing);
+  setContext();
+  context.subscriptions.push(service.onDidChangeState(setContext));
 }
