@@ -93,6 +93,30 @@ suite('Index cache and incremental updates', () => {
     assert.equal(again.fromMemory, again.documents);
   });
 
+  test('setting one document\'s date analyses that document again, no other; the cache stays good for the rest', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false, useCache: false }); // writes the cache
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const target = uri.toString();
+    const others = service.index.documents().filter((d) => d.id !== target);
+    assert.ok(service.index.has(target) && others.length >= 2);
+    try {
+      const date = await vscode.commands.executeCommand<{ value: string; source: string }>('corpusLens.setDocumentDate', uri, '2018-09-17');
+      assert.deepEqual(date && { value: date.value, source: date.source }, { value: '2018-09-17', source: 'metadata' });
+      assert.equal(service.index.get(target)?.date.value, '2018-09-17');
+      for (const d of others) assert.equal(service.index.get(d.id), d, `${d.path} was analysed again`);
+      const warm = await service.rebuild({ progress: false });
+      assert.equal(warm.analysed, 1, 'only the document whose date changed is analysed again');
+      assert.equal(warm.fromCache, warm.documents - 1);
+      assert.equal(service.index.get(target)?.date.value, '2018-09-17');
+    } finally {
+      await vscode.commands.executeCommand('corpusLens.setDocumentDate', uri, '');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.corpus', 'documents.json')).then(undefined, () => undefined);
+      await service.metadataChanged();
+    }
+    assert.notEqual(service.index.get(target)?.date.source, 'metadata');
+  });
+
   test('the live text of a long document is analysed on a worker, not on the extension host', async () => {
     const { api: corpus, uri } = await openNewDocument('long-live.txt', 'تقرير طويل عن الطقس.\n'.repeat(6000)); // ~130,000 units
     const service = corpus.service;
@@ -297,6 +321,35 @@ suite('Index cache and incremental updates', () => {
       assert.ok(seen.every((p, k) => k === 0 || p.done >= seen[k - 1]!.done), 'the count went back');
       assert.equal(service.indexingProgress, undefined, 'progress outlived its rebuild');
     } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await service.rebuild({ progress: false });
+    }
+  });
+
+  test('a first index fills the index as it goes: documents are there before it ends', async () => {
+    const { service } = await api();
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const before = await service.rebuild({ progress: false });
+    const dir = vscode.Uri.joinPath(folder(), 'bulk-first');
+    const body = 'وصل جاويش أوغلو إلى سوتشي أمس لبحث الوضع في إدلب مع لافروف. '.repeat(40);
+    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
+    const total = before.documents + 300;
+    const seen: number[] = [];
+    const poll = setInterval(() => service.indexing && seen.push(service.index.size), 5);
+    try {
+      await until(() => service.index.size === total, 'the watcher to index the bulk files', 30_000);
+      // No file matches: the index empties. Then, with no cache to start from, the first
+      // index of the folder reads every file.
+      await config.update('include', '**/*.none', vscode.ConfigurationTarget.Workspace);
+      await until(() => !service.indexing && service.index.size === 0, 'an empty index', 30_000);
+      await vscode.workspace.fs.delete(service.cacheUri!).then(undefined, () => undefined);
+      seen.length = 0;
+      await config.update('include', undefined, vscode.ConfigurationTarget.Workspace);
+      await until(() => !service.indexing && service.index.size === total, 'the first index', 60_000);
+      assert.ok(seen.some((n) => n > 0 && n < total), `the index only ever held ${[...new Set(seen)].join(', ')} documents while indexing`);
+    } finally {
+      clearInterval(poll);
+      await config.update('include', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(dir, { recursive: true });
       await service.rebuild({ progress: false });
     }

@@ -49,7 +49,7 @@ suite('Command palette features', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(file(RELATIVE)).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(file('.corpus'), { recursive: true }).then(undefined, () => undefined);
-    await api.service.reloadMetadata();
+    await api.service.metadataChanged();
     await vscode.commands.executeCommand('corpusLens.rebuildIndex');
   });
 

@@ -163,7 +163,8 @@ describe('index updates', () => {
 describe('cache file', () => {
   it('round-trips the index: the warm index equals the cold one', async () => {
     const docs = await sampleDocuments();
-    const bytes = serializeCache('k1', docs.map((d, i) => ({ size: 100 + i, mtime: 5, doc: packDocument(d) })));
+    // The first document was analysed with a date recorded for it; the others without.
+    const bytes = serializeCache('k1', docs.map((d, i) => ({ size: 100 + i, mtime: 5, ...(i === 0 ? { recorded: '2018-09-17' } : {}), doc: packDocument(d) })));
     const parsed = parseCache(bytes, 'k1');
     expect(parsed.kind).toBe('ok');
     if (parsed.kind !== 'ok') return;
@@ -172,6 +173,7 @@ describe('cache file', () => {
     for (const d of docs) {
       expect(warm.get(d.id)!.materialize()).toEqual(d);
       expect(parsed.entries.get(d.id)!.size).toBe(100 + docs.indexOf(d));
+      expect(parsed.entries.get(d.id)!.recorded).toBe(docs.indexOf(d) === 0 ? '2018-09-17' : undefined);
     }
   });
 
@@ -206,6 +208,10 @@ describe('cache file', () => {
     expect(parseCache(patched(secondMentions + 2 * 4, 999), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 2' }); // an entity outside its string table
     expect(parseCache(patched(data + 4 * first!.n[0] + 4 * 4, 7), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // a date of precision 7
     expect(parseCache(patched(ids, strings.length), 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // past the header's strings
+    const recordedNumber = serializeCache('k1', [{ size: 1, mtime: 1, recorded: 'x', doc: packDocument(a!) }]);
+    const at = new TextDecoder().decode(recordedNumber).indexOf('"recorded":"x"');
+    const withNumber = concatBytes(recordedNumber.subarray(0, at), new TextEncoder().encode('"recorded":7  '), recordedNumber.subarray(at + 14));
+    expect(parseCache(withNumber, 'k1')).toEqual({ kind: 'corrupt', reason: 'malformed document 1' }); // a recorded date that is not a string
     expect(second!.n[0]).toBeGreaterThan(0);
     const numbers = new TextEncoder().encode('[1,2]');
     const length = new Uint8Array(new Uint32Array([numbers.length]).buffer);

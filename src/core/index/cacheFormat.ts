@@ -31,6 +31,8 @@ import { StringTable } from './stringTable';
 export interface CacheEntry {
   size: number;
   mtime: number;
+  /** The date recorded for the document (`.corpus/documents.json`) when it was analysed, if any. */
+  recorded?: string;
   doc: PackedDocument;
 }
 
@@ -46,6 +48,7 @@ interface CacheHeader {
 interface DocumentJson {
   size: number;
   mtime: number;
+  recorded?: string;
   doc: Omit<PackedDocument, 'packed' | 'packedDates'>;
   /** Lengths of: mention ints, date ints, mention string ids, date string ids. */
   n: [number, number, number, number];
@@ -92,7 +95,8 @@ function serializeChunk(entries: readonly CacheEntry[], table: StringTable): Uin
     const { packed, packedDates, ...doc } = e.doc;
     const mentionStrings = Int32Array.from(packed.strings, (s) => table.idOf(s));
     const dateStrings = Int32Array.from(packedDates.strings, (s) => table.idOf(s));
-    docs.push({ size: e.size, mtime: e.mtime, doc, n: [packed.data.length, packedDates.data.length, mentionStrings.length, dateStrings.length] });
+    const n: DocumentJson['n'] = [packed.data.length, packedDates.data.length, mentionStrings.length, dateStrings.length];
+    docs.push(e.recorded === undefined ? { size: e.size, mtime: e.mtime, doc, n } : { size: e.size, mtime: e.mtime, recorded: e.recorded, doc, n });
     data.push(packed.data, packedDates.data);
     ids.push(mentionStrings, dateStrings);
   }
@@ -193,6 +197,7 @@ function stringsOf(ids: Int32Array, strings: readonly string[]): string[] {
 function toEntry(item: DocumentJson | null, ints: (n: number) => Int32Array, strs: (n: number) => string[]): CacheEntry | undefined {
   if (!item || typeof item.size !== 'number' || typeof item.mtime !== 'number' || !item.doc || !Array.isArray(item.n) || item.n.length !== 4) return undefined;
   if (!item.n.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+  if (item.recorded !== undefined && typeof item.recorded !== 'string') return undefined;
   const d = item.doc as PackedDocument;
   if (typeof d.id !== 'string' || typeof d.path !== 'string' || typeof d.title !== 'string' || !d.date || typeof d.date !== 'object') return undefined;
   if (!Array.isArray(d.boilerplate) || !Array.isArray(d.quotations)) return undefined;
@@ -202,7 +207,7 @@ function toEntry(item: DocumentJson | null, ints: (n: number) => Int32Array, str
   d.packed.strings = strs(mentionStrings);
   d.packedDates.strings = strs(dateStrings);
   if (!isPackedMentions(d.packed) || !isPackedDates(d.packedDates)) return undefined;
-  return { size: item.size, mtime: item.mtime, doc: d };
+  return item.recorded === undefined ? { size: item.size, mtime: item.mtime, doc: d } : { size: item.size, mtime: item.mtime, recorded: item.recorded, doc: d };
 }
 
 /** Reads the file front to back; every read checks that the bytes are there. */

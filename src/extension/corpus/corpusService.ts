@@ -70,6 +70,8 @@ const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 const RECENT_DOCUMENTS = 16;
 /** Files stat'ed concurrently to find the unchanged ones on a warm start. */
 const STATS_IN_FLIGHT = 64;
+/** During a folder's first index, the views are told of the documents indexed so far this often. */
+const PUBLISH_MS = 2000;
 /** How long a new folder is left to fill before it is searched for documents. */
 const FOLDER_SETTLE_MS = 500;
 
@@ -195,7 +197,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Re-reads `.corpus/documents.json` of every workspace folder. */
-  async reloadMetadata(): Promise<void> {
+  private async reloadMetadata(): Promise<void> {
     const merged = new Map<string, DocumentMetadata>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, DOCUMENTS_METADATA_PATH);
@@ -401,8 +403,23 @@ export class CorpusService implements vscode.Disposable {
       const key = this.cacheKeyNow();
       const cached = options.useCache === false ? new Map<string, CachedDocument>() : await this.cache.load(key);
       const token = progress.token;
-      const fresh = new CorpusIndex(true);
-      const stats = new Map<string, { size: number; mtime: number }>();
+      // The first index of a folder fills the live index as it goes, and the views show the
+      // documents as they come (a 100,000-document corpus takes minutes). A later rebuild fills
+      // a fresh one and swaps it in at the end, so that a cancel keeps the previous index.
+      const progressive = this.index.size === 0;
+      const fresh = progressive ? this.index : new CorpusIndex(true);
+      let published = Date.now();
+      const add = (doc: IndexedDocument | PackedDocument): void => {
+        // The watcher's newer result for the file stands (the run read it before the event);
+        // a newer rebuild, if one started, fills the live index from now on.
+        if (progressive && (touched.has(doc.id) || run !== this.rebuildRun)) return;
+        fresh.set(doc);
+        if (progressive && Date.now() - published > PUBLISH_MS) {
+          published = Date.now();
+          this.emitter.fire({});
+        }
+      };
+      const stats = new Map<string, FileStamp>();
       const skipped = new Map<string, string>();
       const counts = { fromCache: 0, analysed: 0, fromMemory: 0, rematched: 0 };
       let sliceStart = Date.now();
@@ -423,7 +440,7 @@ export class CorpusService implements vscode.Disposable {
         for (let k = 0; k < uris.length && !stopped(); k += STATS_IN_FLIGHT) {
           const batch = uris.slice(k, k + STATS_IN_FLIGHT);
           const hits = await Promise.all(batch.map((uri) => this.cachedIfUnchanged(uri, cached, stats)));
-          hits.forEach((doc, j) => (doc ? fresh.set(doc) : toRead.push(batch[j]!)));
+          hits.forEach((doc, j) => (doc ? add(doc) : toRead.push(batch[j]!)));
           const found = hits.filter((d) => d).length;
           counts.fromCache += found;
           await advance(found);
@@ -438,16 +455,17 @@ export class CorpusService implements vscode.Disposable {
         stopped,
         (uri) => this.readAndAnalyze(uri, settings.maxFileSizeMB, skipped, stats, counts),
         async (doc) => {
-          if (doc) fresh.set(doc);
+          if (doc) add(doc);
           await advance(1);
         },
       );
       const superseded = run !== this.rebuildRun;
       const cancelled = token.isCancellationRequested || !!options.token?.isCancellationRequested || superseded;
+      if (cancelled && progressive && !superseded) this.emitter.fire({}); // what was indexed before the cancel stays, and shows
       if (!cancelled) {
         const live = new Map([...touched.keys()].map((id) => [id, this.index.get(id)]));
         const indexed = fresh.size;
-        this.index.takeFrom(fresh); // its per-entity lists were built as documents came in
+        if (!progressive) this.index.takeFrom(fresh); // its per-entity lists were built as documents came in
         for (const [id, what] of touched) {
           const doc = live.get(id);
           if (what === 'deleted' || !doc) this.index.delete(id);
@@ -513,21 +531,25 @@ export class CorpusService implements vscode.Disposable {
     this.stateEmitter.fire(state);
   }
 
-  /** What every cached analysis depends on besides its file: catalog and document metadata. */
+  /**
+   * What every cached analysis depends on besides its file: the catalog. (A document's
+   * recorded date is checked per entry: setting one date must not make the whole cache stale.)
+   */
   private cacheKeyNow(): string {
-    const meta = [...this.metadata.entries()].map(([p, m]) => `${p}=${m.date ?? ''}`).sort();
-    return cacheKey([this.catalogFingerprint, ...meta]);
+    return cacheKey([this.catalogFingerprint]);
   }
 
   /** The cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
-  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, CachedDocument>, stats: Map<string, { size: number; mtime: number }>): Promise<PackedDocument | undefined> {
+  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, CachedDocument>, stats: Map<string, FileStamp>): Promise<PackedDocument | undefined> {
     const id = uri.toString();
     const hit = cached.get(id);
     if (!hit || hit.doc.path !== vscode.workspace.asRelativePath(uri, false)) return undefined;
     if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === id)) return undefined;
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (!stat || stat.size !== hit.size || stat.mtime !== hit.mtime) return undefined; // read (or reported unreadable) with the others
-    stats.set(id, { size: stat.size, mtime: stat.mtime });
+    // Analysed with another recorded date (Set Document Date since): analysed again.
+    if ((hit.recorded ?? null) !== this.recordedDate(hit.doc.path)) return undefined;
+    stats.set(id, stampOf(stat, hit.recorded ?? null));
     // A kept text of another version of the file must not stand for this analysis (keptText).
     if (!this.texts.get(id, stat.size, stat.mtime)) this.texts.delete(id);
     return hit.doc;
@@ -537,7 +559,7 @@ export class CorpusService implements vscode.Disposable {
     uri: vscode.Uri,
     maxMB: number,
     skipped: Map<string, string>,
-    stats?: Map<string, { size: number; mtime: number }>,
+    stats?: Map<string, FileStamp>,
     counts?: { fromCache: number; analysed: number; fromMemory: number; rematched: number },
   ): Promise<IndexedDocument | PackedDocument | undefined> {
     const id = uri.toString();
@@ -558,7 +580,7 @@ export class CorpusService implements vscode.Disposable {
         skipped.set(path, `larger than corpusLens.maxFileSizeMB (${maxMB} MB)`);
         return undefined;
       }
-      stats?.set(id, { size: stat.size, mtime: stat.mtime });
+      stats?.set(id, stampOf(stat, this.recordedDate(path)));
       if (counts) counts.analysed++;
       // Bytes in flight are bounded: 32 small files keep the workers busy, 32 large ones would not fit.
       const release = await this.bytesInFlight.acquire(stat.size);
@@ -610,23 +632,48 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
+  /** Files being read and analysed again after a watcher event. */
+  private readonly updating = new Set<string>();
+
+  /** Reads and analyses one file again (it was created, changed, or its recorded date changed). */
+  private async updateFile(uri: vscode.Uri): Promise<void> {
+    if (!this.isCorpusDocument(uri)) return;
+    const id = uri.toString();
+    const event = this.noteFileEvent(id, 'changed');
+    const skipped = new Map<string, string>();
+    this.updating.add(id);
+    const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped).finally(() => this.updating.delete(id));
+    if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
+    if (doc) this.index.set(doc);
+    else this.index.delete(id);
+    this.emitter.fire({ documents: [id] });
+  }
+
+  /**
+   * Re-reads `.corpus/documents.json` and analyses again only the documents whose recorded
+   * date changed (their relative dates resolve against it); every other document stands.
+   * Setting one date in a 100,000-document corpus so costs one document, not a rebuild.
+   */
+  async metadataChanged(): Promise<void> {
+    const before = this.metadata;
+    await this.reloadMetadata();
+    const after = this.metadata;
+    const changed = new Set<string>();
+    for (const path of new Set([...before.keys(), ...after.keys()])) {
+      if ((before.get(path)?.date ?? null) !== (after.get(path)?.date ?? null)) changed.add(path);
+    }
+    if (changed.size === 0) return;
+    this.live.clear(); // the editors' live analyses resolved their dates against the old ones
+    const targets = this.index.documents().filter((d) => changed.has(d.path));
+    for (let k = 0; k < targets.length; k += IN_FLIGHT) {
+      await Promise.all(targets.slice(k, k + IN_FLIGHT).map((d) => this.updateFile(vscode.Uri.parse(d.id))));
+    }
+  }
+
   private watch(): void {
     const settings = readSettings();
     const watcher = vscode.workspace.createFileSystemWatcher(settings.include);
-    /** Files being read after a watcher event. */
-    const updating = new Set<string>();
-    const update = async (uri: vscode.Uri): Promise<void> => {
-      if (!this.isCorpusDocument(uri)) return;
-      const id = uri.toString();
-      const event = this.noteFileEvent(id, 'changed');
-      const skipped = new Map<string, string>();
-      updating.add(id);
-      const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped).finally(() => updating.delete(id));
-      if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
-      if (doc) this.index.set(doc);
-      else this.index.delete(id);
-      this.emitter.fire({ documents: [id] });
-    };
+    const update = (uri: vscode.Uri): Promise<void> => this.updateFile(uri);
     // Folders: one copied or unzipped into the workspace can fill faster than the file watcher
     // subscribes to it (files go unreported), and a deleted or renamed folder is one event,
     // not one per file. So a new folder is searched, and a gone one takes its documents along.
@@ -639,7 +686,7 @@ export class CorpusService implements vscode.Disposable {
       const { include, exclude } = readSettings();
       // The folder may be gone by now (moved on, deleted): the search then fails, and there is nothing to add.
       const all = await Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), exclude || undefined)).catch(() => [] as vscode.Uri[]);
-      const found = all.filter((f) => !this.index.has(f.toString()) && !updating.has(f.toString()));
+      const found = all.filter((f) => !this.index.has(f.toString()) && !this.updating.has(f.toString()));
       for (let k = 0; k < found.length; k += IN_FLIGHT) await Promise.all(found.slice(k, k + IN_FLIGHT).map(update));
     };
     const folderRemoved = (uri: vscode.Uri): void => {
@@ -655,11 +702,7 @@ export class CorpusService implements vscode.Disposable {
     };
     const catalogWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
     const catalogChanged = async (uri: vscode.Uri): Promise<void> => {
-      if (uri.path.endsWith('/' + DOCUMENTS_METADATA_PATH)) {
-        await this.reloadMetadata();
-        await this.rebuild({ progress: false });
-        return;
-      }
+      if (uri.path.endsWith('/' + DOCUMENTS_METADATA_PATH)) return this.metadataChanged();
       const paths = readSettings().catalogPaths;
       if (!this.catalogFiles.has(uri.toString()) && !paths.some((p) => uri.path.endsWith('/' + p.replace(/^\.?\//, '')))) return;
       await this.reloadCatalog();
@@ -707,6 +750,13 @@ export class CorpusService implements vscode.Disposable {
 /** What changed in the index: the ids of the documents set or deleted, when known (else anything may have). */
 export interface IndexChange {
   documents?: readonly string[];
+}
+
+/** What the cache records of a file besides its analysis: its size and mtime, and the date recorded for it when it was analysed. */
+type FileStamp = Omit<CachedDocument, 'doc'>;
+
+function stampOf(stat: { size: number; mtime: number }, recorded: string | null): FileStamp {
+  return recorded === null ? { size: stat.size, mtime: stat.mtime } : { size: stat.size, mtime: stat.mtime, recorded };
 }
 
 /** UTF-16 units of decoded text the indexer may keep (`corpusLens.keepTextsMB`, two bytes a unit). */

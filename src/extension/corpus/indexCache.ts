@@ -1,8 +1,8 @@
 /**
  * The persistent index cache in the extension's workspace storage, so a warm start loads
  * analyses instead of re-reading and re-matching every file. Each entry is keyed by the
- * file's size and modification time; the whole cache by the engine version and a
- * fingerprint of the catalog and document metadata. A cache that does not parse, has another
+ * file's size and modification time and the date recorded for the document; the whole cache
+ * by the engine version and a fingerprint of the catalog. A cache that does not parse, has another
  * format or key, or has malformed entries is discarded (and logged), never trusted.
  * Writes are atomic: a temporary file, then a rename. A large corpus's cache is hundreds of
  * megabytes: on disk it is written a chunk at a time, never built whole in memory.
@@ -48,7 +48,7 @@ export class IndexCache {
     const parsed = await runInSlices(parseCacheInSteps(bytes, key));
     if (parsed.kind === 'ok') return parsed.entries;
     if (parsed.kind === 'stale') {
-      log().info('Index cache is stale (engine, catalog or metadata changed); re-indexing.');
+      log().info('Index cache is stale (engine or catalog changed); re-indexing.');
     } else {
       log().warn(`Index cache ${uri.toString()} is corrupt (${parsed.reason}); discarded.`);
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);

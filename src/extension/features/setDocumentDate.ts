@@ -79,14 +79,13 @@ export class SetDocumentDate {
       return undefined;
     }
     // The service's watcher would get there too, but the command resolves with the new date.
-    await this.service.reloadMetadata();
-    await this.service.rebuild({ progress: false });
+    await this.service.metadataChanged();
     return this.dateOf(uri);
   }
 
   /**
-   * Analysed afresh with the current metadata: the index entry may still be the one from
-   * before the change while the watcher's newer rebuild supersedes ours.
+   * The document's date now: from the index, or, for an open document, analysed afresh from
+   * the editor's text (the index may hold the saved text's analysis).
    */
   private dateOf(uri: vscode.Uri): DocumentDate | undefined {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
