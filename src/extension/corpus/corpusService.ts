@@ -446,9 +446,9 @@ export class CorpusService implements vscode.Disposable {
           await advance(found);
         }
       }
-      // IN_FLIGHT files at a time, a new one started as soon as one is done: reads overlap
-      // with the workers' analyses, and the workers never wait for the slowest of a batch.
-      // Documents join the index in the files' order, whatever order they finish in.
+      // IN_FLIGHT files at a time, the window filled again once half of it is done: reads
+      // overlap with the workers' analyses, and the workers never wait for the slowest of a
+      // batch. Documents join the index in the files' order, whatever order they finish in.
       await inOrderWindow(
         toRead,
         IN_FLIGHT,
