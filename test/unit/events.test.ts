@@ -51,6 +51,23 @@ describe('buildTimeline: dated sentences', () => {
     expect(first.entities).toContain('person.mevlut-cavusoglu');
   });
 
+  it('lists exactly the entities of the mentions inside the sentence, outside boilerplate, in text order', async () => {
+    const { promises: fs } = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.join(__dirname, '../../samples/corpus');
+    const files: Record<string, string> = { '2019-02-12-ar.txt': AR };
+    for (const f of (await fs.readdir(dir)).filter((f) => f.endsWith('.txt'))) files[f] = await fs.readFile(path.join(dir, f), 'utf8');
+    const { index, sentences: all } = timelineOf(files);
+    expect(all.length).toBeGreaterThan(20);
+    for (const e of all) {
+      const doc = index.get(e.documentId!)!;
+      const inside = doc.mentions.filter((m) => !m.boilerplate && m.start >= e.range!.start && m.end <= e.range!.end).map((m) => m.entityId);
+      const expected = [...new Set(inside)];
+      for (const id of e.linkedAgreements ?? []) if (!expected.includes(id)) expected.push(id);
+      expect(e.entities, e.label).toEqual(expected);
+    }
+  });
+
   it('marks month precision as uncertain and skips dates in boilerplate lines', () => {
     const march = sentences.find((e) => e.date === '2019-03');
     expect(march?.uncertain).toBe(true);
@@ -128,6 +145,36 @@ describe('sentenceAround', () => {
     const t = 'First. The U.S. envoy said 3.5 km on 5 May. Next one.';
     const r = sentenceAround(t, t.indexOf('5 May'), t.indexOf('5 May') + 5);
     expect(t.slice(r.start, r.end)).toBe('The U.S. envoy said 3.5 km on 5 May.');
+  });
+
+  // The reference: the rules written with a regex per character, as the module once did.
+  function reference(text: string, start: number, end: number): { start: number; end: number } {
+    const ends = (i: number): boolean => {
+      const c = text[i]!;
+      if (/[\r\n]/.test(c)) return true;
+      if (!/[.!?؟…۔]/.test(c)) return false;
+      const next = text[i + 1];
+      if (next !== undefined && !/\s/.test(next) && !/[«»"”'’)]/.test(next)) return false;
+      if (c === '.' && i >= 1 && /[A-Z]/.test(text[i - 1]!) && (i < 2 || !/\p{L}/u.test(text[i - 2]!))) return false;
+      return true;
+    };
+    let s = start;
+    while (s > 0 && !ends(s - 1)) s--;
+    let e = Math.max(end, start);
+    while (e < text.length && !ends(e)) e++;
+    if (e < text.length && !/[\r\n]/.test(text[e]!)) e++;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    return { start: s, end: e };
+  }
+  const pieces = ['قال لافروف', ' ', '.', '!', '?', '؟', '…', '۔', '\n', '\r\n', '\r', 'U', 'U.S.', '3.5', '»', '"', ')', 'x', 'في 17 أيلول'];
+  it.each(Array.from({ length: 200 }, (_, k) => k))('finds what the per-character regexes find, case %i', (k) => {
+    let seed = k * 2654435761 + 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) % 1000) / 1000;
+    const text = Array.from({ length: 4 + Math.floor(rnd() * 20) }, () => pieces[Math.floor(rnd() * pieces.length)]!).join('');
+    const start = Math.floor(rnd() * text.length);
+    const end = Math.min(text.length, start + Math.floor(rnd() * 4));
+    expect(sentenceAround(text, start, end)).toEqual(reference(text, start, end));
   });
 });
 

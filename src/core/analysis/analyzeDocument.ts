@@ -10,7 +10,7 @@ import { agreementReferences } from './agreementReferences';
 import { normalize, type NormalizedText, type OffsetRange } from '../text/normalize';
 import { findBoilerplate } from './boilerplate';
 import { findQuotations, type Quotation } from './quotes';
-import { mergeSorted } from '../index/mergeSorted';
+import { mergeSorted } from '../index/sorted';
 
 export interface DocumentMention extends Mention {
   /** The mention sits in a boilerplate line: shown dimmed, left out of counts and events. */

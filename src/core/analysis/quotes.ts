@@ -7,6 +7,7 @@
 import type { Mention } from '../match/matcher';
 import { normalizeKey, type NormalizedText } from '../text/normalize';
 import { LineBreaks } from './lines';
+import { firstIndex } from '../index/sorted';
 
 export interface Quotation {
   /** Entity id of the speaker. */
@@ -187,18 +188,6 @@ export class Speakers {
     const before = people[firstIndex(people, (p) => p.end > verbStart) - 1];
     return before && verbStart - before.end <= SPEAKER_WINDOW ? before : undefined;
   }
-}
-
-/** The first index whose mention passes `test` (false, then true, along the array), or the length. */
-function firstIndex(people: readonly Mention[], test: (p: Mention) => boolean): number {
-  let lo = 0;
-  let hi = people.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(people[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** The person mention closest to the verb: after it (before the quote) first, else just before it. */

@@ -11,6 +11,7 @@ import type { CorpusIndex, IndexedDocument } from '../index/corpusIndex';
 import type { OffsetRange } from '../text/normalize';
 import { AgreementsByDate, hasCueBefore } from './agreementLinks';
 import { labelOf, sentenceAround } from './sentences';
+import { firstIndex } from '../index/sorted';
 import type { TimelineEvent } from './types';
 
 export interface BuildTimelineOptions {
@@ -103,9 +104,15 @@ function eventOfMention(doc: IndexedDocument, mention: DateMention, text: string
     date = link.date;
     uncertain = true;
   }
-  const entities = distinct(
-    doc.mentions.filter((m) => !m.boilerplate && m.start >= sentence.start && m.end <= sentence.end).map((m) => m.entityId),
-  );
+  // The sentence's mentions by binary search (mentions are in text order): a scan of every
+  // mention per date would be quadratic in a long document.
+  const mentions = doc.mentions;
+  const named: string[] = [];
+  for (let k = firstIndex(mentions, (m) => m.start >= sentence.start); k < mentions.length && mentions[k]!.start < sentence.end; k++) {
+    const m = mentions[k]!;
+    if (!m.boilerplate && m.end <= sentence.end) named.push(m.entityId);
+  }
+  const entities = distinct(named);
   if (link && !entities.includes(link.id)) entities.push(link.id);
   return {
     id: `m:${doc.id}@${mention.start}`,

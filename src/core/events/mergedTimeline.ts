@@ -8,7 +8,7 @@
  */
 import { compareEvents } from './buildTimeline';
 import type { TimelineEvent } from './types';
-import { mergeSorted } from '../index/mergeSorted';
+import { mergeSorted } from '../index/sorted';
 
 /** Past this share of changed sources, sorting everything again is as cheap. */
 const RESORT_SHARE = 0.25;

@@ -6,13 +6,21 @@
  */
 import type { OffsetRange } from '../text/normalize';
 
-const HARD = /[\r\n]/;
-const TERMINAL = /[.!?؟…۔]/;
+/** \r or \n. (Character codes, not a regex per character: the timeline looks around every dated sentence of the corpus.) */
+function isHard(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** . ! ? ؟ … ۔ */
+function isTerminal(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f || c === 0x2026 || c === 0x06d4;
+}
 
 function endsSentence(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (isHard(code)) return true;
+  if (!isTerminal(code)) return false;
   const c = text[i]!;
-  if (HARD.test(c)) return true;
-  if (!TERMINAL.test(c)) return false;
   const next = text[i + 1];
   if (next !== undefined && !/\s/.test(next) && !/[«»"”'’)]/.test(next)) return false;
   // "U.S. forces": a lone capital before the period is an abbreviation.
@@ -27,7 +35,7 @@ export function sentenceAround(text: string, start: number, end: number): Offset
   let e = Math.max(end, start);
   while (e < text.length && !endsSentence(text, e)) e++;
   // Keep the closing punctuation (but not a line break) in the sentence.
-  if (e < text.length && !HARD.test(text[e]!)) e++;
+  if (e < text.length && !isHard(text.charCodeAt(e))) e++;
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   return { start: s, end: e };

@@ -1,3 +1,5 @@
+/** Small operations on sorted arrays, shared by the analysis, the index and the timeline. */
+
 /**
  * Merges two sorted lists into one new sorted list. Stable: on a tie, `a`'s element comes
  * first. A loop, not `[...a, ...b].sort()`: linear, and no spread (a spread of more than
@@ -13,4 +15,19 @@ export function mergeSorted<T>(a: readonly T[], b: readonly T[], before: (x: T, 
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
+}
+
+/**
+ * The first index whose element passes `test`, or the length: `test` must be false, then
+ * true, along the array (a binary search for the partition point).
+ */
+export function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(items[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSorted } from '../../src/core/index/mergeSorted';
+import { firstIndex, mergeSorted } from '../../src/core/index/sorted';
 
 const byKey = (x: { key: number }, y: { key: number }) => x.key < y.key;
 
@@ -18,5 +18,16 @@ describe('mergeSorted', () => {
     const merged = mergeSorted(a, b, byKey);
     expect(merged.length).toBe(400_000);
     expect(merged.every((e, k) => e.key === k)).toBe(true);
+  });
+});
+
+describe('firstIndex', () => {
+  it('finds the partition point: the first element that passes, or the length', () => {
+    const starts = [2, 5, 5, 9];
+    expect(firstIndex(starts, (s) => s >= 5)).toBe(1);
+    expect(firstIndex(starts, (s) => s > 5)).toBe(3);
+    expect(firstIndex(starts, (s) => s >= 0)).toBe(0);
+    expect(firstIndex(starts, (s) => s > 9)).toBe(4);
+    expect(firstIndex([], () => true)).toBe(0);
   });
 });
