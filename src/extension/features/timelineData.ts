@@ -14,11 +14,12 @@ import type { StoredDocument } from '../../core/index/corpusIndex';
 import type { EntitySummary, TimelineData } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
+import { inOrderWindow } from '../corpus/inOrderWindow';
 import { runInSlices, SLICE_MS, yieldToHost } from '../hostTurns';
 import { searchText } from './timelineView';
 
 /** Files read at once for their sentences. */
-const TEXTS_IN_FLIGHT = 16;
+const TEXTS_IN_FLIGHT = 32;
 
 export class DocumentEvents {
   private readonly cache = new WeakMap<StoredDocument, { catalog: Catalog; events: TimelineEvent[] }>();
@@ -51,18 +52,25 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   const docs = service.index.documents();
   const keptText = (id: string): string | undefined => service.keptText(id);
   const sources = new Map<string, readonly TimelineEvent[]>();
-  // Kept texts need no reading, so nothing here would wait: the host gets its turns by the clock.
+  // Files are read a few at a time, the window filled again once half of it is done (not in
+  // batches that wait for their slowest read). Kept texts need no reading, so nothing would
+  // wait: the host gets its turns by the clock.
   let sliceStart = Date.now();
-  for (let k = 0; k < docs.length; k += TEXTS_IN_FLIGHT) {
-    if (Date.now() - sliceStart > SLICE_MS) {
-      await yieldToHost();
-      sliceStart = Date.now();
-    }
-    const batch = docs.slice(k, k + TEXTS_IN_FLIGHT);
-    const lists = await Promise.all(batch.map((d) => documentEvents.of(d, catalog, agreements, keptText)));
-    batch.forEach((d, j) => sources.set(d.id, lists[j]!));
-    progress?.(k + batch.length, docs.length);
-  }
+  let done = 0;
+  await inOrderWindow(
+    docs,
+    TEXTS_IN_FLIGHT,
+    () => false,
+    async (d) => ({ id: d.id, events: await documentEvents.of(d, catalog, agreements, keptText) }),
+    async ({ id, events }) => {
+      sources.set(id, events);
+      progress?.(++done, docs.length);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToHost();
+        sliceStart = Date.now();
+      }
+    },
+  );
   sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
   await runInSlices(documentEvents.timeline.updateSteps(sources));
   // A copy: the timeline updates its own array in place on the next change.
