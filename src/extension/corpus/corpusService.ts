@@ -653,8 +653,19 @@ export class CorpusService implements vscode.Disposable {
    * Re-reads `.corpus/documents.json` and analyses again only the documents whose recorded
    * date changed (their relative dates resolve against it); every other document stands.
    * Setting one date in a 100,000-document corpus so costs one document, not a rebuild.
+   * Calls run one after the other: the command that set a date and the file watcher both
+   * call this, and the second must not return (finding nothing new) before the first has
+   * analysed the document.
    */
-  async metadataChanged(): Promise<void> {
+  metadataChanged(): Promise<void> {
+    const next = this.metadataUpdates.then(() => this.applyMetadataChange());
+    this.metadataUpdates = next.catch(() => undefined);
+    return next;
+  }
+
+  private metadataUpdates: Promise<void> = Promise.resolve();
+
+  private async applyMetadataChange(): Promise<void> {
     const before = this.metadata;
     await this.reloadMetadata();
     const after = this.metadata;
