@@ -213,6 +213,31 @@ suite('Index cache and incremental updates', () => {
     await until(() => !service.index.get(renamed.toString()), 'the deletion in the index');
   });
 
+  test('corpusLens.exclude holds for files the watcher reports: a new file in an excluded folder stays out of the index', async () => {
+    const { service } = await api();
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const excluded = vscode.Uri.joinPath(folder(), 'drafts', 'draft-note.txt');
+    const included = vscode.Uri.joinPath(folder(), 'desk', 'desk-note.txt');
+    const body = new TextEncoder().encode('وصل لافروف إلى أنقرة أمس.\n');
+    await config.update('exclude', '**/{node_modules,.git,.corpus,drafts}/**', vscode.ConfigurationTarget.Workspace);
+    try {
+      await until(() => !service.indexing && !service.isCorpusDocument(excluded), 'the exclude setting to apply');
+      assert.ok(service.isCorpusDocument(included));
+      await vscode.workspace.fs.writeFile(excluded, body);
+      await vscode.workspace.fs.writeFile(included, body);
+      // Both events come together: once the included file is in, the excluded one would be too.
+      await until(() => service.index.has(included.toString()), 'the watcher to index the included file', 15_000);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(service.index.has(excluded.toString()), false, 'a file in an excluded folder was indexed');
+    } finally {
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const dir of ['drafts', 'desk']) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), dir), { recursive: true }).then(undefined, () => undefined);
+      await service.rebuild({ progress: false });
+    }
+    assert.ok(service.isCorpusDocument(excluded), 'the default exclude let drafts/ in again');
+    assert.equal(service.index.has(excluded.toString()), false);
+  });
+
   test('a folder copied in is indexed in full; renaming or deleting the folder moves or removes its documents', async function () {
     this.timeout(120_000);
     const { service } = await api();

@@ -14,6 +14,7 @@ import { IncrementalAnalyzer } from '../../core/analysis/incrementalAnalyzer';
 import type { Catalog } from '../../core/catalog/catalog';
 import { CorpusIndex, packedTextFactsOf, unpackAnalysis, unpackTextFacts, type IndexedDocument, type PackedDocument, type PackedTextFacts, type StoredDocument } from '../../core/index/corpusIndex';
 import { decodeBytes, type Encoding } from '../../core/io/decode';
+import { createPathFilter, type PathFilter } from '../../core/io/pathFilter';
 import { AgreementsByDate } from '../../core/events/agreementLinks';
 import { EntityMatcher } from '../../core/match/matcher';
 import { DOCUMENTS_METADATA_PATH, parseDocumentsMetadata, type DocumentMetadata } from '../../core/metadata/documentsMetadata';
@@ -368,8 +369,17 @@ export class CorpusService implements vscode.Disposable {
   }
   private readonly isPerson = (id: string): boolean => this.catalogValue?.get(id)?.type === 'person';
 
+  /** `corpusLens.include` and `corpusLens.exclude`, compiled (made again when they change). */
+  private pathFilter = pathFilterFromSettings();
+
+  /** A .txt file of a workspace folder that the include/exclude settings let in. */
   isCorpusDocument(uri: vscode.Uri): boolean {
-    return uri.path.toLowerCase().endsWith('.txt') && vscode.workspace.getWorkspaceFolder(uri) !== undefined && !/\/(node_modules|\.git|\.corpus)\//.test(uri.path);
+    return (
+      uri.path.toLowerCase().endsWith('.txt') &&
+      vscode.workspace.getWorkspaceFolder(uri) !== undefined &&
+      !/\/(node_modules|\.git|\.corpus)\//.test(uri.path) &&
+      this.pathFilter(vscode.workspace.asRelativePath(uri, false))
+    );
   }
 
   /**
@@ -682,8 +692,9 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private watch(): void {
-    const settings = readSettings();
-    const watcher = vscode.workspace.createFileSystemWatcher(settings.include);
+    // Every .txt file: isCorpusDocument applies the include/exclude settings to each event, so
+    // a change of those settings applies to the watcher too.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
     const update = (uri: vscode.Uri): Promise<void> => this.updateFile(uri);
     // Folders: one copied or unzipped into the workspace can fill faster than the file watcher
     // subscribes to it (files go unreported), and a deleted or renamed folder is one event,
@@ -743,6 +754,7 @@ export class CorpusService implements vscode.Disposable {
           await this.reloadCatalog();
           await this.rebuild({ progress: false });
         } else if (e.affectsConfiguration('corpusLens.include') || e.affectsConfiguration('corpusLens.exclude') || e.affectsConfiguration('corpusLens.maxFileSizeMB')) {
+          this.pathFilter = pathFilterFromSettings();
           await this.rebuild({ progress: false });
         }
       }),
@@ -768,6 +780,11 @@ type FileStamp = Omit<CachedDocument, 'doc'>;
 
 function stampOf(stat: { size: number; mtime: number }, recorded: string | null): FileStamp {
   return recorded === null ? { size: stat.size, mtime: stat.mtime } : { size: stat.size, mtime: stat.mtime, recorded };
+}
+
+function pathFilterFromSettings(): PathFilter {
+  const { include, exclude } = readSettings();
+  return createPathFilter(include, exclude);
 }
 
 /** UTF-16 units of decoded text the indexer may keep (`corpusLens.keepTextsMB`, two bytes a unit). */
