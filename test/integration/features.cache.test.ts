@@ -8,6 +8,17 @@ import * as vscode from 'vscode';
 import { parseCache } from '../../src/core/index/cacheFormat';
 import { api, folder, openNewDocument, until } from './helpers';
 
+/** 300 documents of one repeated sentence in a new folder: enough for a rebuild to take a while. */
+const BULK = 300;
+const BULK_BODY = new TextEncoder().encode('قال لافروف في موسكو إن المحادثات مع أنقرة مستمرة بشأن إدلب. '.repeat(40));
+
+/** Writes the bulk documents into `dir` and waits for the file watcher to index them (`before` documents were indexed). */
+async function writeBulk(dir: vscode.Uri, before: number): Promise<void> {
+  const { service } = await api();
+  await Promise.all(Array.from({ length: BULK }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), BULK_BODY)));
+  await until(() => service.index.size === before + BULK, 'the watcher to index the bulk files', 30_000);
+}
+
 suite('Index cache and incremental updates', () => {
   test('a warm rebuild takes unchanged documents from the cache', async () => {
     const { service } = await api();
@@ -326,21 +337,19 @@ suite('Index cache and incremental updates', () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });
     const dir = vscode.Uri.joinPath(folder(), 'bulk-progress');
-    const body = 'قال لافروف في موسكو إن المحادثات مع أنقرة مستمرة بشأن إدلب. '.repeat(40);
-    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
     try {
-      await until(() => service.index.size === before.documents + 300, 'the watcher to index the bulk files', 30_000);
+      await writeBulk(dir, before.documents);
       const seen: Array<{ done: number; total: number }> = [];
       const listener = service.onDidProgress(() => seen.push(service.indexingProgress!));
       try {
         const summary = await service.rebuild({ progress: false, useCache: false });
-        assert.equal(summary.documents, before.documents + 300);
+        assert.equal(summary.documents, before.documents + BULK);
       } finally {
         listener.dispose();
       }
       assert.ok(seen.length > 0, 'no progress was reported');
       for (const p of seen) {
-        assert.equal(p.total, before.documents + 300);
+        assert.equal(p.total, before.documents + BULK);
         assert.ok(p.done > 0 && p.done <= p.total, `done ${p.done} of ${p.total}`);
       }
       assert.ok(seen.every((p, k) => k === 0 || p.done >= seen[k - 1]!.done), 'the count went back');
@@ -356,13 +365,11 @@ suite('Index cache and incremental updates', () => {
     const config = vscode.workspace.getConfiguration('corpusLens');
     const before = await service.rebuild({ progress: false });
     const dir = vscode.Uri.joinPath(folder(), 'bulk-first');
-    const body = 'وصل جاويش أوغلو إلى سوتشي أمس لبحث الوضع في إدلب مع لافروف. '.repeat(40);
-    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
-    const total = before.documents + 300;
+    const total = before.documents + BULK;
     const seen: number[] = [];
     const poll = setInterval(() => service.indexing && seen.push(service.index.size), 5);
     try {
-      await until(() => service.index.size === total, 'the watcher to index the bulk files', 30_000);
+      await writeBulk(dir, before.documents);
       // No file matches: the index empties. Then, with no cache to start from, the first
       // index of the folder reads every file.
       await config.update('include', '**/*.none', vscode.ConfigurationTarget.Workspace);
@@ -384,18 +391,16 @@ suite('Index cache and incremental updates', () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });
     const dir = vscode.Uri.joinPath(folder(), 'bulk');
-    const body = 'قال لافروف في موسكو إن المحادثات مع أنقرة مستمرة بشأن إدلب. '.repeat(40);
-    await Promise.all(Array.from({ length: 300 }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `doc-${i}.txt`), new TextEncoder().encode(body))));
     try {
       // The watcher adds the new files first; the cancelled rebuild must then leave that index alone.
-      await until(() => service.index.size === before.documents + 300, 'the watcher to index the bulk files', 30_000);
+      await writeBulk(dir, before.documents);
       const source = new vscode.CancellationTokenSource();
       const running = service.rebuild({ progress: false, useCache: false, token: source.token });
       setTimeout(() => source.cancel(), 50);
       const summary = await running;
       assert.equal(summary.cancelled, true);
-      assert.ok(summary.analysed < 300, `analysed ${summary.analysed} of 303 before the cancel took effect`);
-      assert.equal(service.index.size, before.documents + 300, 'a cancelled rebuild replaced the index');
+      assert.ok(summary.analysed < BULK, `analysed ${summary.analysed} of 303 before the cancel took effect`);
+      assert.equal(service.index.size, before.documents + BULK, 'a cancelled rebuild replaced the index');
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
       await service.rebuild({ progress: false });
