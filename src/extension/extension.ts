@@ -30,10 +30,17 @@ export interface CorpusLensApi {
   decorations: DecorationsQuery;
   /** The extension's log folder (`ExtensionContext.logUri`), where VS Code writes the "Corpus Lens" output channel. */
   logUri: vscode.Uri;
+  /**
+   * Internal, for the integration tests: a new service made as the next activation would
+   * make it (the same workspace storage, so the same cache file, and the same worker script),
+   * tied to no view. The caller starts it and disposes of it.
+   */
+  newService(): CorpusService;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
-  const service = new CorpusService(context.storageUri, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const newService = (): CorpusService => new CorpusService(context.storageUri, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const service = newService();
   context.subscriptions.push(service, log());
   const features = [
     registerIndexCommands,
@@ -61,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   }
   // Indexing runs in the background; activation does not wait for it.
   service.start().catch((e: unknown) => log().error(`Indexing failed: ${(e as Error).stack ?? String(e)}`));
-  return { service, timeline: timelineApi, decorations: decorationsApi, logUri: context.logUri };
+  return { service, timeline: timelineApi, decorations: decorationsApi, logUri: context.logUri, newService };
 }
 
 export function deactivate(): void {}

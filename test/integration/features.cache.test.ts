@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseCache } from '../../src/core/index/cacheFormat';
+import type { CorpusService, IndexSummary } from '../../src/extension/corpus/corpusService';
 import { api, folder, openNewDocument, until } from './helpers';
 
 /** 300 documents of one repeated sentence in a new folder: enough for a rebuild to take a while. */
@@ -19,8 +20,20 @@ async function writeBulk(dir: vscode.Uri, before: number): Promise<void> {
   await until(() => service.index.size === before + BULK, 'the watcher to index the bulk files', 30_000);
 }
 
+/** Starts a service as the next activation would (same workspace storage), runs `check` on what its first index did, and disposes of it. */
+async function nextActivation<T>(check: (first: IndexSummary, service: CorpusService) => T | Promise<T>): Promise<T> {
+  const second = (await api()).newService();
+  try {
+    await second.start();
+    assert.ok(second.lastIndexed, 'the next activation finished no index');
+    return await check(second.lastIndexed, second);
+  } finally {
+    second.dispose();
+  }
+}
+
 suite('Index cache and incremental updates', () => {
-  test('a warm rebuild takes unchanged documents from the cache', async () => {
+  test('the next activation takes unchanged documents from the cache, and leaves a cache with nothing new as it is', async () => {
     const { service } = await api();
     const onWorkersBefore = service.analysedOnWorkers;
     const cold = await service.rebuild({ progress: false, useCache: false });
@@ -33,27 +46,63 @@ suite('Index cache and incremental updates', () => {
     // Marks the file: a warm start with nothing new must leave it as it is, not write it again.
     await vscode.workspace.fs.writeFile(service.cacheUri, written);
     const before = await vscode.workspace.fs.stat(service.cacheUri);
-    const warm = await service.rebuild({ progress: false });
-    assert.equal(warm.fromCache, cold.documents);
-    assert.equal(warm.analysed, 0);
-    assert.equal(warm.mentions, cold.mentions);
+    await nextActivation((warm, second) => {
+      assert.equal(warm.fromCache, cold.documents);
+      assert.equal(warm.reused, 0);
+      assert.equal(warm.analysed, 0);
+      assert.equal(warm.mentions, cold.mentions);
+      assert.equal(second.index.size, cold.documents);
+    });
     const after = await vscode.workspace.fs.stat(service.cacheUri);
     assert.equal(after.mtime, before.mtime, 'the cache file was written again');
   });
 
-  test('a changed file is analysed again, the others come from the cache', async () => {
+  test('for the next activation, a changed file is analysed again, the others come from the cache', async () => {
     const { service } = await api();
-    await service.rebuild({ progress: false });
+    await service.rebuild({ progress: false, useCache: false }); // writes the cache
     const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
     const original = await vscode.workspace.fs.readFile(uri);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ثلوج كثيفة في أنقرة هذا الصباح.\n'));
     try {
-      const summary = await service.rebuild({ progress: false });
-      assert.equal(summary.analysed, 1);
-      assert.equal(summary.fromCache, summary.documents - 1);
-      assert.ok(service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'));
+      await nextActivation((summary, second) => {
+        assert.equal(summary.analysed, 1);
+        assert.equal(summary.fromCache, summary.documents - 1);
+        assert.ok(second.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'));
+      });
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
+    }
+  });
+
+  test('a rebuild with the index loaded keeps the analyses that hold and reads no cache file', async () => {
+    const { service } = await api();
+    await service.rebuild({ progress: false, useCache: false });
+    const loaded = new Map(service.index.documents().map((d) => [d.id, d]));
+    const cacheUri = service.cacheUri!;
+    const good = await vscode.workspace.fs.readFile(cacheUri);
+    // A corrupt cache file: reading it would discard it (delete it) and analyse everything again.
+    const corrupt = new Uint8Array([0x43, 0x4c, 0x49, 0x58, 200, 0, 0, 0, 0x7b, 0x22]);
+    await vscode.workspace.fs.writeFile(cacheUri, corrupt);
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const original = await vscode.workspace.fs.readFile(uri);
+    try {
+      const kept = await service.rebuild({ progress: false });
+      assert.deepEqual({ reused: kept.reused, fromCache: kept.fromCache, analysed: kept.analysed }, { reused: loaded.size, fromCache: 0, analysed: 0 });
+      for (const d of service.index.documents()) assert.equal(d, loaded.get(d.id), `${d.path} is not the loaded analysis`);
+      assert.deepEqual([...(await vscode.workspace.fs.readFile(cacheUri))], [...corrupt], 'the cache file was read or written');
+      // A file the watcher analysed again is kept as the watcher left it; the cache file, which
+      // no longer holds what memory does, is written.
+      await vscode.workspace.fs.writeFile(cacheUri, good);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ثلوج كثيفة في أنقرة هذا الصباح.\n'));
+      await until(() => !!service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'), 'the watcher to analyse the changed file');
+      const updated = service.index.get(uri.toString());
+      const afterEdit = await service.rebuild({ progress: false });
+      assert.deepEqual({ reused: afterEdit.reused, analysed: afterEdit.analysed }, { reused: loaded.size, analysed: 0 });
+      assert.equal(service.index.get(uri.toString()), updated);
+      await nextActivation((next) => assert.deepEqual({ fromCache: next.fromCache, analysed: next.analysed }, { fromCache: loaded.size, analysed: 0 }, 'the cache file was not brought up to date'));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await until(() => !service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'), 'the watcher to analyse the restored file');
     }
   });
 
@@ -116,10 +165,11 @@ suite('Index cache and incremental updates', () => {
       assert.deepEqual(date && { value: date.value, source: date.source }, { value: '2018-09-17', source: 'metadata' });
       assert.equal(service.index.get(target)?.date.value, '2018-09-17');
       for (const d of others) assert.equal(service.index.get(d.id), d, `${d.path} was analysed again`);
-      const warm = await service.rebuild({ progress: false });
-      assert.equal(warm.analysed, 1, 'only the document whose date changed is analysed again');
-      assert.equal(warm.fromCache, warm.documents - 1);
-      assert.equal(service.index.get(target)?.date.value, '2018-09-17');
+      await nextActivation((warm, second) => {
+        assert.equal(warm.analysed, 1, 'only the document whose date changed is analysed again');
+        assert.equal(warm.fromCache, warm.documents - 1);
+        assert.equal(second.index.get(target)?.date.value, '2018-09-17');
+      });
     } finally {
       await vscode.commands.executeCommand('corpusLens.setDocumentDate', uri, '');
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.corpus', 'documents.json')).then(undefined, () => undefined);
@@ -179,21 +229,22 @@ suite('Index cache and incremental updates', () => {
 
   test('a corrupt cache file is discarded, not trusted, and rewritten', async () => {
     const { service } = await api();
-    await service.rebuild({ progress: false });
+    await service.rebuild({ progress: false, useCache: false });
     // The format's magic number, then a header cut short.
     await vscode.workspace.fs.writeFile(service.cacheUri!, new Uint8Array([0x43, 0x4c, 0x49, 0x58, 200, 0, 0, 0, 0x7b, 0x22]));
-    const summary = await service.rebuild({ progress: false });
-    assert.equal(summary.fromCache, 0);
-    assert.equal(summary.analysed, summary.documents);
+    const documents = await nextActivation((summary) => {
+      assert.equal(summary.fromCache, 0);
+      assert.equal(summary.analysed, summary.documents);
+      return summary.documents;
+    });
     const written = parseCache(await vscode.workspace.fs.readFile(service.cacheUri!), '');
     assert.equal(written.kind, 'stale', 'a whole cache file again (stale only for the wrong key given here)');
-    const again = await service.rebuild({ progress: false });
-    assert.equal(again.fromCache, summary.documents);
+    await nextActivation((again) => assert.equal(again.fromCache, documents));
   });
 
   test('a cache entry with the wrong shape is discarded', async () => {
     const { service } = await api();
-    await service.rebuild({ progress: false });
+    await service.rebuild({ progress: false, useCache: false });
     const bytes = await vscode.workspace.fs.readFile(service.cacheUri!);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The layout of cacheFormat.ts: magic, header length, header, then the first chunk: its
@@ -207,8 +258,7 @@ suite('Index cache and incremental updates', () => {
     const before = docs.slice(0, k).reduce((sum, d) => sum + d.n[0]! + d.n[1]!, 0);
     view.setInt32(chunk + 12 + json + 4 * (before + 2), 1_000_000, true); // its entity: a string the document does not have
     await vscode.workspace.fs.writeFile(service.cacheUri!, bytes);
-    const summary = await service.rebuild({ progress: false });
-    assert.equal(summary.fromCache, 0);
+    await nextActivation((summary) => assert.equal(summary.fromCache, 0));
   });
 
   test('creating and deleting a file updates the index through the file watcher', async () => {

@@ -37,6 +37,11 @@ export interface IndexSummary {
   documents: number;
   mentions: number;
   skipped: number;
+  /**
+   * Documents whose analysis in the loaded index still held (same file, catalog and recorded
+   * date) and was kept as it was: a rebuild while the index is loaded reads no cache file.
+   */
+  reused: number;
   /** Documents taken from the persistent cache / analysed from their text in this run. */
   fromCache: number;
   analysed: number;
@@ -104,6 +109,11 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidProgress = this.progressEmitter.event;
 
   private readonly pool: AnalysisPool;
+  /** How each document of the index was analysed, for the ones analysed from their file. */
+  private analysedFrom = new Map<string, AnalysedFrom>();
+  /** Whether the cache file holds what `analysedFrom` describes (saved or loaded since the last change). */
+  private cacheCurrent = false;
+  private lastIndexedValue: IndexSummary | undefined;
 
   /**
    * @param storage workspace storage for the persistent cache
@@ -114,6 +124,11 @@ export class CorpusService implements vscode.Disposable {
     this.pool = new AnalysisPool(workerScript);
     this.disposables.push(this.pool);
     this.disposables.push(this.stateEmitter, this.progressEmitter);
+  }
+
+  /** What the last finished (not cancelled) rebuild did: how a start went, for the status and tests. */
+  get lastIndexed(): IndexSummary | undefined {
+    return this.lastIndexedValue;
   }
 
   /** Whether a rebuild is running. */
@@ -411,7 +426,11 @@ export class CorpusService implements vscode.Disposable {
       progress = new RebuildProgress(uris.length, options.progress ?? true, () => this.progressEmitter.fire());
       this.progress = progress;
       const key = this.cacheKeyNow();
-      const cached = options.useCache === false ? new Map<string, CachedDocument>() : await this.cache.load(key);
+      // With the index loaded (a changed include or exclude, workspace trust, another
+      // rebuild), the analyses that still hold are kept as they are: the cache file says no
+      // more than memory does, and at 100,000 documents reading it took 300 MB and most of a minute.
+      const inMemory = options.useCache === false ? new Map<string, Reusable>() : this.reusable(key);
+      const cached: ReadonlyMap<string, Reusable> = options.useCache === false || inMemory.size ? inMemory : await this.cache.load(key);
       const token = progress.token;
       // The first index of a folder fills the live index as it goes, and the views show the
       // documents as they come (a 100,000-document corpus takes minutes). A later rebuild fills
@@ -431,7 +450,7 @@ export class CorpusService implements vscode.Disposable {
       };
       const stats = new Map<string, FileStamp>();
       const skipped = new Map<string, string>();
-      const counts = { fromCache: 0, analysed: 0, fromMemory: 0, rematched: 0 };
+      const counts = { reused: 0, fromCache: 0, analysed: 0, fromMemory: 0, rematched: 0 };
       let sliceStart = Date.now();
       let done = 0;
       const stopped = (): boolean => token.isCancellationRequested || !!options.token?.isCancellationRequested || run !== this.rebuildRun;
@@ -452,7 +471,8 @@ export class CorpusService implements vscode.Disposable {
           const hits = await Promise.all(batch.map((uri) => this.cachedIfUnchanged(uri, cached, stats)));
           hits.forEach((doc, j) => (doc ? add(doc) : toRead.push(batch[j]!)));
           const found = hits.filter((d) => d).length;
-          counts.fromCache += found;
+          if (inMemory.size) counts.reused += found;
+          else counts.fromCache += found;
           await advance(found);
         }
       }
@@ -487,18 +507,30 @@ export class CorpusService implements vscode.Disposable {
         this.skipped = skipped;
         for (const [path, reason] of skipped) log().warn(`Skipped ${path}: ${reason}`);
         this.noticeSkipped(skipped);
-        log().info(`Indexed ${indexed} documents (${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
+        log().info(`Indexed ${indexed} documents (${counts.reused} kept, ${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
         this.emitter.fire({});
         const entries: CachedDocument[] = [];
+        const analysedFrom = new Map<string, AnalysedFrom>();
         for (const d of this.index.documents()) {
           const st = stats.get(d.id); // none for the documents the watcher changed meanwhile
-          if (st) entries.push({ ...st, doc: d.toPacked() });
+          if (st) {
+            entries.push({ ...st, doc: d.toPacked() });
+            analysedFrom.set(d.id, { ...st, key });
+          } else if (touched.has(d.id)) {
+            const updated = this.analysedFrom.get(d.id); // the watcher's update of it
+            if (updated) analysedFrom.set(d.id, updated);
+          }
         }
-        // Nothing new (every document from this very cache): the file on disk is already this.
-        const unchanged = counts.fromCache === entries.length && cached.size === entries.length;
-        if (!unchanged) await this.cache.save(key, entries);
+        this.analysedFrom = analysedFrom;
+        // Nothing new (every document from this very cache, or kept while the cache file
+        // already held them all): the file on disk is already this.
+        const unchanged = inMemory.size
+          ? this.cacheCurrent && counts.reused === entries.length && inMemory.size === entries.length
+          : counts.fromCache === entries.length && cached.size === entries.length;
+        this.cacheCurrent = unchanged || (await this.cache.save(key, entries));
       }
       summary = { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
+      if (!cancelled) this.lastIndexedValue = summary;
     } finally {
       progress?.dispose();
       if (this.progress === progress) this.progress = undefined;
@@ -549,8 +581,28 @@ export class CorpusService implements vscode.Disposable {
     return cacheKey([this.catalogFingerprint]);
   }
 
-  /** The cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
-  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, CachedDocument>, stats: Map<string, FileStamp>): Promise<PackedDocument | undefined> {
+  /**
+   * The documents of the loaded index whose analysis was made from their file with this
+   * catalog key, with the file's stamp then: what a rebuild may keep if the file is unchanged.
+   */
+  private reusable(key: string): Map<string, Reusable> {
+    const out = new Map<string, Reusable>();
+    for (const [id, from] of this.analysedFrom) {
+      const doc = from.key === key ? this.index.get(id) : undefined;
+      if (doc) out.set(id, { size: from.size, mtime: from.mtime, ...(from.recorded !== undefined ? { recorded: from.recorded } : {}), doc });
+    }
+    return out;
+  }
+
+  /** Records how the index's entry for `id` was made (undefined: not from its file, e.g. unsaved editor text, or gone). */
+  private noteAnalysedFrom(id: string, stamp: FileStamp | undefined): void {
+    if (stamp && this.index.has(id)) this.analysedFrom.set(id, { ...stamp, key: this.cacheKeyNow() });
+    else this.analysedFrom.delete(id);
+    this.cacheCurrent = false;
+  }
+
+  /** The kept or cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
+  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, Reusable>, stats: Map<string, FileStamp>): Promise<PackedDocument | StoredDocument | undefined> {
     const id = uri.toString();
     const hit = cached.get(id);
     if (!hit || hit.doc.path !== vscode.workspace.asRelativePath(uri, false)) return undefined;
@@ -570,7 +622,7 @@ export class CorpusService implements vscode.Disposable {
     maxMB: number,
     skipped: Map<string, string>,
     stats?: Map<string, FileStamp>,
-    counts?: { fromCache: number; analysed: number; fromMemory: number; rematched: number },
+    counts?: { analysed: number; fromMemory: number; rematched: number },
   ): Promise<IndexedDocument | PackedDocument | undefined> {
     const id = uri.toString();
     const path = vscode.workspace.asRelativePath(uri, false);
@@ -651,11 +703,13 @@ export class CorpusService implements vscode.Disposable {
     const id = uri.toString();
     const event = this.noteFileEvent(id, 'changed');
     const skipped = new Map<string, string>();
+    const stamps = new Map<string, FileStamp>();
     this.updating.add(id);
-    const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped).finally(() => this.updating.delete(id));
+    const doc = await this.readAndAnalyze(uri, readSettings().maxFileSizeMB, skipped, stamps).finally(() => this.updating.delete(id));
     if (this.fileEvents.get(id) !== event) return; // a newer event for this file is on its way
     if (doc) this.index.set(doc);
     else this.index.delete(id);
+    this.noteAnalysedFrom(id, doc ? stamps.get(id) : undefined);
     this.emitter.fire({ documents: [id] });
   }
 
@@ -719,6 +773,7 @@ export class CorpusService implements vscode.Disposable {
         this.noteFileEvent(d.id, 'deleted');
         this.texts.delete(d.id);
         this.index.delete(d.id);
+        this.noteAnalysedFrom(d.id, undefined);
       }
       if (gone.length) this.emitter.fire({ documents: gone.map((d) => d.id) });
     };
@@ -737,7 +792,9 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         this.noteFileEvent(uri.toString(), 'deleted');
         this.texts.delete(uri.toString());
-        if (this.index.delete(uri.toString())) this.emitter.fire({ documents: [uri.toString()] });
+        const deleted = this.index.delete(uri.toString());
+        this.noteAnalysedFrom(uri.toString(), undefined);
+        if (deleted) this.emitter.fire({ documents: [uri.toString()] });
       }),
       folderWatcher,
       folderWatcher.onDidCreate(folderAppeared),
@@ -777,6 +834,12 @@ export interface IndexChange {
 
 /** What the cache records of a file besides its analysis: its size and mtime, and the date recorded for it when it was analysed. */
 type FileStamp = Omit<CachedDocument, 'doc'>;
+
+/** How a document of the loaded index was analysed: from its file with this stamp, with the catalog of this cache key. */
+type AnalysedFrom = FileStamp & { key: string };
+
+/** An analysis a rebuild may take without reading the file: from the cache file, or kept in the loaded index. */
+type Reusable = FileStamp & { doc: PackedDocument | StoredDocument };
 
 function stampOf(stat: { size: number; mtime: number }, recorded: string | null): FileStamp {
   return recorded === null ? { size: stat.size, mtime: stat.mtime } : { size: stat.size, mtime: stat.mtime, recorded };

@@ -56,9 +56,10 @@ export class IndexCache {
     return new Map();
   }
 
-  async save(key: string, documents: readonly CachedDocument[]): Promise<void> {
+  /** Writes the cache; false when it could not be written (logged). */
+  async save(key: string, documents: readonly CachedDocument[]): Promise<boolean> {
     const uri = this.uri;
-    if (!uri || !this.storage) return;
+    if (!uri || !this.storage) return false;
     const tmp = vscode.Uri.joinPath(this.storage, `${FILE_NAME}.${process.pid}.tmp`);
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
@@ -66,9 +67,11 @@ export class IndexCache {
       else await vscode.workspace.fs.writeFile(tmp, serializeCache(key, documents));
       await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
       for (const name of LEGACY_FILE_NAMES) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, name)).then(undefined, () => undefined);
+      return true;
     } catch (e) {
       log().warn(`Could not write the index cache: ${(e as Error).message}`);
       await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      return false;
     }
   }
 }
