@@ -437,6 +437,33 @@ suite('Index cache and incremental updates', () => {
     }
   });
 
+  test('a file the watcher analyses while a rebuild runs goes into the cache file that rebuild writes', async () => {
+    const { service } = await api();
+    const before = await service.rebuild({ progress: false });
+    const dir = vscode.Uri.joinPath(folder(), 'bulk-touched');
+    const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
+    const original = await vscode.workspace.fs.readFile(uri);
+    try {
+      await writeBulk(dir, before.documents);
+      // The watcher's update must land while the rebuild runs; a rebuild that ended first is run again.
+      let overlapped = false;
+      for (let attempt = 0; attempt < 5 && !overlapped; attempt++) {
+        const running = service.rebuild({ progress: false, useCache: false });
+        const text = `ثلوج كثيفة في أنقرة، المرة ${attempt + 1}.\n`;
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        await until(() => service.index.get(uri.toString())?.title === text.trim() || undefined, 'the watcher to analyse the changed file');
+        overlapped = service.indexing;
+        await running;
+      }
+      assert.ok(overlapped, 'the watcher never updated the file while a rebuild ran');
+      await nextActivation((next) => assert.deepEqual({ fromCache: next.fromCache, analysed: next.analysed }, { fromCache: before.documents + BULK, analysed: 0 }));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await service.rebuild({ progress: false });
+    }
+  });
+
   test('a rebuild can be cancelled and keeps the previous index', async () => {
     const { service } = await api();
     const before = await service.rebuild({ progress: false });

@@ -517,8 +517,12 @@ export class CorpusService implements vscode.Disposable {
             entries.push({ ...st, doc: d.toPacked() });
             analysedFrom.set(d.id, { ...st, key });
           } else if (touched.has(d.id)) {
-            const updated = this.analysedFrom.get(d.id); // the watcher's update of it
-            if (updated) analysedFrom.set(d.id, updated);
+            // The watcher's update of it: what the index holds, cached with the stamp it was read with.
+            const updated = this.analysedFrom.get(d.id);
+            if (updated?.key === key) {
+              entries.push({ size: updated.size, mtime: updated.mtime, ...(updated.recorded !== undefined ? { recorded: updated.recorded } : {}), doc: d.toPacked() });
+              analysedFrom.set(d.id, updated);
+            }
           }
         }
         this.analysedFrom = analysedFrom;
