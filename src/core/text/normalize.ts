@@ -291,3 +291,48 @@ export function toOriginalRange(n: NormalizedText, start: number, end: number): 
   }
   return { start: n.starts[start]!, end: n.ends[end - 1]! };
 }
+
+/**
+ * A test for "normalizeKey(text).includes(query)" that makes no normalized copy of the text:
+ * each unit is normalized as it is read (the same table) and fed to a KMP matcher. The
+ * timeline's text filter runs it over every label; keeping a normalized copy of each (as it
+ * did) doubled the memory of a large timeline. `query` must itself be normalized.
+ */
+export function normalizedIncludes(query: string): (text: string) => boolean {
+  const m = query.length;
+  if (m === 0) return () => true;
+  const q = new Uint16Array(m);
+  for (let k = 0; k < m; k++) q[k] = query.charCodeAt(k);
+  // fail[k]: the length of the longest proper prefix of q[0..k] that is also its suffix.
+  const fail = new Uint32Array(m);
+  for (let k = 1, j = 0; k < m; k++) {
+    while (j > 0 && q[k] !== q[j]) j = fail[j - 1]!;
+    if (q[k] === q[j]) j++;
+    fail[k] = j;
+  }
+  return (text) => {
+    let j = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const mapped = table[c]!;
+      if (mapped === STRIP) continue;
+      if (mapped !== COMPLEX) {
+        const u = mapped === 0 ? c : mapped;
+        while (j > 0 && q[j] !== u) j = fail[j - 1]!;
+        if (q[j] === u && ++j === m) return true;
+        continue;
+      }
+      let replacement = slowCache.get(c);
+      if (replacement === undefined) {
+        replacement = slowPath(String.fromCharCode(c));
+        slowCache.set(c, replacement);
+      }
+      for (let r = 0; r < replacement.length; r++) {
+        const u = replacement.charCodeAt(r);
+        while (j > 0 && q[j] !== u) j = fail[j - 1]!;
+        if (q[j] === u && ++j === m) return true;
+      }
+    }
+    return false;
+  };
+}

@@ -16,7 +16,6 @@ import type { CorpusService } from '../corpus/corpusService';
 import { documentText } from '../corpus/documentText';
 import { inOrderWindow } from '../corpus/inOrderWindow';
 import { runInSlices, SLICE_MS, yieldToHost } from '../hostTurns';
-import { searchText } from './timelineView';
 
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 32;
@@ -39,7 +38,6 @@ export class DocumentEvents {
     if (kept?.catalog === catalog) return kept.events;
     // Without its text (deleted meanwhile), a document's events fall back to date + title labels.
     const events = documentTimeline(doc.materialize(), await documentText(doc.id, undefined, keptText), agreements);
-    for (const e of events) searchText(e); // made now, a document at a time, not all at once on the first text filter
     this.cache.set(doc, { catalog, events });
     return events;
   }

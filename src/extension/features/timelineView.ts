@@ -12,7 +12,7 @@
 import type { FilterState, TimelineData, TimelineEvent } from '../../webview/protocol';
 import { TIMELINE_EVENT_KINDS } from '../../core/events/types';
 import { DEFAULT_FILTER } from '../../webview/protocol';
-import { applyFilter, EntityFinder, searchTextOf } from '../../webview/timeline/filter';
+import { applyFilter, EntityFinder } from '../../webview/timeline/filter';
 import { extentOf, openUntilOf } from '../../webview/timeline/scale';
 
 /**
@@ -24,7 +24,7 @@ export const MAX_DRAWN_EVENTS = 2_000;
 /** The events a filter state lets through and its window holds (every one of them, for an export). */
 export function matchingEvents(data: TimelineData, state: FilterState | null): TimelineEvent[] {
   const filter = state ?? DEFAULT_FILTER;
-  const matched = narrows(filter) ? applyFilter(data, filter, new EntityFinder(data.entities), searchText) : data.events;
+  const matched = narrows(filter) ? applyFilter(data, filter, new EntityFinder(data.entities)) : data.events;
   const view = filter.view;
   if (!view) return matched;
   const until = openUntilOf(data.events);
@@ -32,19 +32,6 @@ export function matchingEvents(data: TimelineData, state: FilterState | null): T
     const x = extentOf(e, until);
     return x.end >= view.from && x.start <= view.to;
   });
-}
-
-const searchTexts = new WeakMap<TimelineEvent, string>();
-
-/**
- * searchTextOf(e), made once per event. Normalizing 140,000 labels takes over a second:
- * timelineData.ts asks for each document's as its events are made (between file reads), so
- * a text filter on the whole timeline finds them all made.
- */
-export function searchText(e: TimelineEvent): string {
-  let text = searchTexts.get(e);
-  if (text === undefined) searchTexts.set(e, (text = searchTextOf(e)));
-  return text;
 }
 
 /** Whether the filter leaves out any event at all (its window aside). */

@@ -3,7 +3,7 @@
  * Entity names are matched in normalized form (the core's normalizeKey: hamza forms, ة/ه,
  * case and accents), so «اردوغان» finds «أردوغان» and "cavusoglu" finds "Çavuşoğlu".
  */
-import { normalizeKey } from '../../core/text/normalize';
+import { normalizedIncludes, normalizeKey } from '../../core/text/normalize';
 import type { EntitySummary, FilterState, TimelineData, TimelineEvent } from '../protocol';
 
 /** Score of `query` against `name`: 3 prefix, 2 substring, 1 in-order subsequence, 0 none. */
@@ -37,20 +37,21 @@ export class EntityFinder {
   }
 }
 
-/** What the free-text filter looks in: the label and the date as written, normalized. */
-export function searchTextOf(e: TimelineEvent): string {
-  return `${normalizeKey(e.label)}\u0000${normalizeKey(e.dateText ?? '')}`;
+/**
+ * The free-text filter: whether the event's label or its date as written holds `text`
+ * (normalized), as normalizeKey would find it, without a normalized copy of every label.
+ */
+export function textMatcher(text: string): (e: TimelineEvent) => boolean {
+  const includes = normalizedIncludes(text);
+  return (e) => includes(e.label) || (e.dateText !== undefined && includes(e.dateText));
 }
 
-/**
- * The events the filter lets through, in their original (chronological) order. `textOf`
- * gives searchTextOf(e); the host passes one that remembers it (a large timeline's labels
- * would be normalized again on every keystroke).
- */
-export function applyFilter(data: TimelineData, state: FilterState, finder: EntityFinder, textOf: (e: TimelineEvent) => string = searchTextOf): TimelineEvent[] {
+/** The events the filter lets through, in their original (chronological) order. */
+export function applyFilter(data: TimelineData, state: FilterState, finder: EntityFinder): TimelineEvent[] {
   const typeOf = new Map(data.entities.map((e) => [e.id, e.type]));
   const kinds = new Set(state.kinds);
   const text = normalizeKey(state.text).trim();
+  const textMatches = text ? textMatcher(text) : undefined;
   let entityIds: Set<string> | null = null;
   if (state.entityId) entityIds = new Set([state.entityId]);
   else if (state.entityQuery.trim()) entityIds = new Set(finder.find(state.entityQuery, 50).map((e) => e.id));
@@ -60,7 +61,7 @@ export function applyFilter(data: TimelineData, state: FilterState, finder: Enti
       (!state.documentId || e.documentId === state.documentId) &&
       (!state.entityType || e.entities.some((id) => typeOf.get(id) === state.entityType)) &&
       (!entityIds || e.entities.some((id) => entityIds.has(id))) &&
-      (!text || textOf(e).includes(text)),
+      (!textMatches || textMatches(e)),
   );
 }
 
