@@ -429,19 +429,30 @@ export class CorpusService implements vscode.Disposable {
       // With the index loaded (a changed include or exclude, workspace trust, another
       // rebuild), the analyses that still hold are kept as they are: the cache file says no
       // more than memory does, and at 100,000 documents reading it took 300 MB and most of a minute.
-      const inMemory = options.useCache === false ? new Map<string, Reusable>() : this.reusable(key);
-      const cached: ReadonlyMap<string, Reusable> = options.useCache === false || inMemory.size ? inMemory : await this.cache.load(key);
+      // (Rebuild Index passes useCache: false and reads every file.)
+      const keep = options.useCache !== false && this.index.size > 0 && this.analysedWith(key);
+      const cached = options.useCache === false || keep ? new Map<string, CachedDocument>() : await this.cache.load(key);
       const token = progress.token;
       // The first index of a folder fills the live index as it goes, and the views show the
-      // documents as they come (a 100,000-document corpus takes minutes). A later rebuild fills
-      // a fresh one and swaps it in at the end, so that a cancel keeps the previous index.
+      // documents as they come (a 100,000-document corpus takes minutes). A rebuild that keeps
+      // the loaded analyses changes the live index at its end, by what it read and what is
+      // gone. Any other fills a fresh index and swaps it in at the end. Either way a cancel
+      // keeps the previous index.
       const progressive = this.index.size === 0;
-      const fresh = progressive ? this.index : new CorpusIndex(true);
+      const fresh = progressive ? this.index : keep ? undefined : new CorpusIndex(true);
+      /** With `keep`: the documents this run lists, and those it read (the others are kept as they are). */
+      const listed = new Set<string>();
+      const read: Array<IndexedDocument | PackedDocument> = [];
       let published = Date.now();
       const add = (doc: IndexedDocument | PackedDocument): void => {
         // The watcher's newer result for the file stands (the run read it before the event);
         // a newer rebuild, if one started, fills the live index from now on.
         if (progressive && (touched.has(doc.id) || run !== this.rebuildRun)) return;
+        if (!fresh) {
+          listed.add(doc.id);
+          if (doc !== this.index.get(doc.id)) read.push(doc);
+          return;
+        }
         fresh.set(doc);
         if (progressive && Date.now() - published > PUBLISH_MS) {
           published = Date.now();
@@ -461,18 +472,34 @@ export class CorpusService implements vscode.Disposable {
         await yieldToHost();
         sliceStart = Date.now();
       };
-      // Unchanged files first, many at a time: each costs a stat, no read. On a warm start
-      // that is nearly every file.
       let toRead = uris;
-      if (cached.size) {
+      if (keep) {
+        // The loaded analyses, kept without a stat: the file watcher has kept them current
+        // (a rebuild that doubts it is Rebuild Index, which reads every file). At 100,000
+        // documents in code-server, the stats alone took half a minute.
+        toRead = [];
+        const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+        const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+        for (let k = 0; k < uris.length && !stopped(); k++) {
+          const doc = this.keptIfCurrent(uris[k]!, key, dirty, maxBytes, stats);
+          if (!doc) {
+            toRead.push(uris[k]!);
+            continue;
+          }
+          add(doc);
+          counts.reused++;
+          await advance(1);
+        }
+      } else if (cached.size) {
+        // Unchanged files first, many at a time: each costs a stat, no read. On a warm start
+        // that is nearly every file.
         toRead = [];
         for (let k = 0; k < uris.length && !stopped(); k += STATS_IN_FLIGHT) {
           const batch = uris.slice(k, k + STATS_IN_FLIGHT);
           const hits = await Promise.all(batch.map((uri) => this.cachedIfUnchanged(uri, cached, stats)));
           hits.forEach((doc, j) => (doc ? add(doc) : toRead.push(batch[j]!)));
           const found = hits.filter((d) => d).length;
-          if (inMemory.size) counts.reused += found;
-          else counts.fromCache += found;
+          counts.fromCache += found;
           await advance(found);
         }
       }
@@ -494,8 +521,19 @@ export class CorpusService implements vscode.Disposable {
       if (cancelled && progressive && !superseded) this.emitter.fire({}); // what was indexed before the cancel stays, and shows
       if (!cancelled) {
         const live = new Map([...touched.keys()].map((id) => [id, this.index.get(id)]));
-        const indexed = fresh.size;
-        if (!progressive) this.index.takeFrom(fresh); // its per-entity lists were built as documents came in
+        let indexed: number;
+        let removed = 0;
+        if (!fresh) {
+          // In place: only what changed touches the per-entity lists.
+          for (const d of this.index.documents()) {
+            if (!listed.has(d.id) && this.index.delete(d.id)) removed++;
+          }
+          for (const doc of read) this.index.set(doc);
+          indexed = listed.size;
+        } else {
+          indexed = fresh.size;
+          if (!progressive) this.index.takeFrom(fresh); // its per-entity lists were built as documents came in
+        }
         for (const [id, what] of touched) {
           const doc = live.get(id);
           if (what === 'deleted' || !doc) this.index.delete(id);
@@ -509,29 +547,29 @@ export class CorpusService implements vscode.Disposable {
         this.noticeSkipped(skipped);
         log().info(`Indexed ${indexed} documents (${counts.reused} kept, ${counts.fromCache} from cache, ${counts.analysed} analysed, ${skipped.size} skipped).`);
         this.emitter.fire({});
-        const entries: CachedDocument[] = [];
         const analysedFrom = new Map<string, AnalysedFrom>();
         for (const d of this.index.documents()) {
           const st = stats.get(d.id); // none for the documents the watcher changed meanwhile
-          if (st) {
-            entries.push({ ...st, doc: d.toPacked() });
-            analysedFrom.set(d.id, { ...st, key });
-          } else if (touched.has(d.id)) {
+          if (st) analysedFrom.set(d.id, withKey(st, key));
+          else if (touched.has(d.id)) {
             // The watcher's update of it: what the index holds, cached with the stamp it was read with.
             const updated = this.analysedFrom.get(d.id);
-            if (updated?.key === key) {
-              entries.push({ size: updated.size, mtime: updated.mtime, ...(updated.recorded !== undefined ? { recorded: updated.recorded } : {}), doc: d.toPacked() });
-              analysedFrom.set(d.id, updated);
-            }
+            if (updated?.key === key) analysedFrom.set(d.id, updated);
           }
         }
-        this.analysedFrom = analysedFrom;
         // Nothing new (every document from this very cache, or kept while the cache file
         // already held them all): the file on disk is already this.
-        const unchanged = inMemory.size
-          ? this.cacheCurrent && counts.reused === entries.length && inMemory.size === entries.length
-          : counts.fromCache === entries.length && cached.size === entries.length;
-        this.cacheCurrent = unchanged || (await this.cache.save(key, entries));
+        const unchanged = keep
+          ? this.cacheCurrent && read.length === 0 && removed === 0 && touched.size === 0 && analysedFrom.size === this.analysedFrom.size
+          : counts.fromCache === analysedFrom.size && cached.size === analysedFrom.size;
+        this.analysedFrom = analysedFrom;
+        if (!unchanged) {
+          const entries: CachedDocument[] = [];
+          for (const [id, from] of analysedFrom) {
+            entries.push({ size: from.size, mtime: from.mtime, ...(from.recorded !== undefined ? { recorded: from.recorded } : {}), doc: this.index.get(id)!.toPacked() });
+          }
+          this.cacheCurrent = await this.cache.save(key, entries);
+        } else this.cacheCurrent = true;
       }
       summary = { documents: this.index.size, mentions: this.index.mentionCount(), skipped: skipped.size, ...counts, ...(cancelled ? { cancelled } : {}) };
       if (!cancelled) this.lastIndexedValue = summary;
@@ -585,17 +623,10 @@ export class CorpusService implements vscode.Disposable {
     return cacheKey([this.catalogFingerprint]);
   }
 
-  /**
-   * The documents of the loaded index whose analysis was made from their file with this
-   * catalog key, with the file's stamp then: what a rebuild may keep if the file is unchanged.
-   */
-  private reusable(key: string): Map<string, Reusable> {
-    const out = new Map<string, Reusable>();
-    for (const [id, from] of this.analysedFrom) {
-      const doc = from.key === key ? this.index.get(id) : undefined;
-      if (doc) out.set(id, { size: from.size, mtime: from.mtime, ...(from.recorded !== undefined ? { recorded: from.recorded } : {}), doc });
-    }
-    return out;
+  /** Whether the loaded index holds analyses made from their files with the catalog of this cache key. */
+  private analysedWith(key: string): boolean {
+    for (const from of this.analysedFrom.values()) if (from.key === key) return true;
+    return false;
   }
 
   /** Records how the index's entry for `id` was made (undefined: not from its file, e.g. unsaved editor text, or gone). */
@@ -605,8 +636,23 @@ export class CorpusService implements vscode.Disposable {
     this.cacheCurrent = false;
   }
 
-  /** The kept or cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
-  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, Reusable>, stats: Map<string, FileStamp>): Promise<PackedDocument | StoredDocument | undefined> {
+  /**
+   * The loaded analysis of a file, if it still holds: made from the file (not unsaved text),
+   * with the catalog of this cache key, the date now recorded for it, and within the size limit.
+   */
+  private keptIfCurrent(uri: vscode.Uri, key: string, dirty: ReadonlySet<string>, maxBytes: number, stats: Map<string, FileStamp>): StoredDocument | undefined {
+    const id = uri.toString();
+    const from = this.analysedFrom.get(id);
+    const doc = from?.key === key ? this.index.get(id) : undefined;
+    if (!from || !doc || dirty.has(id) || from.size > maxBytes || doc.path !== vscode.workspace.asRelativePath(uri, false)) return undefined;
+    if ((from.recorded ?? null) !== this.recordedDate(doc.path)) return undefined;
+    stats.set(id, from);
+    if (!this.texts.get(id, from.size, from.mtime)) this.texts.delete(id); // as in cachedIfUnchanged
+    return doc;
+  }
+
+  /** The cached analysis of a file whose size and mtime are unchanged (and that no editor holds changed); undefined otherwise. */
+  private async cachedIfUnchanged(uri: vscode.Uri, cached: ReadonlyMap<string, CachedDocument>, stats: Map<string, FileStamp>): Promise<PackedDocument | undefined> {
     const id = uri.toString();
     const hit = cached.get(id);
     if (!hit || hit.doc.path !== vscode.workspace.asRelativePath(uri, false)) return undefined;
@@ -842,11 +888,13 @@ type FileStamp = Omit<CachedDocument, 'doc'>;
 /** How a document of the loaded index was analysed: from its file with this stamp, with the catalog of this cache key. */
 type AnalysedFrom = FileStamp & { key: string };
 
-/** An analysis a rebuild may take without reading the file: from the cache file, or kept in the loaded index. */
-type Reusable = FileStamp & { doc: PackedDocument | StoredDocument };
-
 function stampOf(stat: { size: number; mtime: number }, recorded: string | null): FileStamp {
   return recorded === null ? { size: stat.size, mtime: stat.mtime } : { size: stat.size, mtime: stat.mtime, recorded };
+}
+
+/** The stamp with its catalog key: the same object when it has this key already (a kept document's entry). */
+function withKey(stamp: FileStamp | AnalysedFrom, key: string): AnalysedFrom {
+  return 'key' in stamp && stamp.key === key ? stamp : { ...stamp, key };
 }
 
 function pathFilterFromSettings(): PathFilter {
