@@ -71,4 +71,29 @@ describe('MergedTimeline', () => {
     merged.update(new Map(sources));
     expect(merged.events).toBe(first);
   });
+  it('rebuilds in small steps: no step compares more than a bounded number of events', () => {
+    // Each event counts the reads of its date (compareEvents reads it first); the count
+    // between two steps bounds the work a step does.
+    let reads = 0;
+    const event = (doc: string, k: number, date: string): TimelineEvent => {
+      const e = { id: `m:${doc}@${k}`, kind: 'mention', label: 'x', precision: 'day', uncertain: false, entities: [], documentId: doc } as unknown as TimelineEvent;
+      Object.defineProperty(e, 'date', { get: () => (reads++, date), enumerable: true });
+      return e;
+    };
+    const sources = new Map<string, TimelineEvent[]>();
+    // Many documents: sorting them all, or merging the last two halves, is a large step.
+    for (let d = 0; d < 20_000; d++) sources.set(`doc${d}`, Array.from({ length: 4 }, (_, k) => event(`doc${d}`, k, `201${d % 10}-0${1 + ((d + k) % 9)}-1${k}`)));
+    const merged = new MergedTimeline();
+    const steps = merged.updateSteps(sources);
+    let most = 0;
+    for (;;) {
+      reads = 0;
+      if (steps.next().done) break;
+      most = Math.max(most, reads);
+    }
+    expect(merged.events.length).toBe(80_000);
+    expect(merged.events.every((e, k, all) => k === 0 || compareEvents(all[k - 1]!, e) < 0)).toBe(true);
+    // A step sorts one source or merges 16,384 events: a few date reads per comparison.
+    expect(most).toBeLessThan(100_000);
+  });
 });
