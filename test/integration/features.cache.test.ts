@@ -63,14 +63,18 @@ suite('Index cache and incremental updates', () => {
     const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
     const original = await vscode.workspace.fs.readFile(uri);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ثلوج كثيفة في أنقرة هذا الصباح.\n'));
+    const hasAnkara = (): boolean => !!service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara');
     try {
       await nextActivation((summary, second) => {
         assert.equal(summary.analysed, 1);
         assert.equal(summary.fromCache, summary.documents - 1);
         assert.ok(second.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'));
       });
+      // This window's watcher too, before the file is put back: its updates must not land in the next test.
+      await until(hasAnkara, 'the watcher to analyse the changed file');
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
+      await until(() => !hasAnkara(), 'the watcher to analyse the restored file');
     }
   });
 
@@ -85,22 +89,25 @@ suite('Index cache and incremental updates', () => {
     await vscode.workspace.fs.writeFile(cacheUri, corrupt);
     const uri = vscode.Uri.joinPath(folder(), 'weather-note.txt');
     const original = await vscode.workspace.fs.readFile(uri);
+    // A file watcher event (another test's file put back) may still replace a document: those are not compared.
+    const changed = new Set<string>();
+    const listener = service.onDidChange((e) => e.documents?.forEach((id) => changed.add(id)));
     try {
       const kept = await service.rebuild({ progress: false });
       assert.deepEqual({ reused: kept.reused, fromCache: kept.fromCache, analysed: kept.analysed }, { reused: loaded.size, fromCache: 0, analysed: 0 });
-      for (const d of service.index.documents()) assert.equal(d, loaded.get(d.id), `${d.path} is not the loaded analysis`);
+      for (const d of service.index.documents()) if (!changed.has(d.id)) assert.equal(d, loaded.get(d.id), `${d.path} is not the loaded analysis`);
       assert.deepEqual([...(await vscode.workspace.fs.readFile(cacheUri))], [...corrupt], 'the cache file was read or written');
       // A file the watcher analysed again is kept as the watcher left it; the cache file, which
       // no longer holds what memory does, is written.
       await vscode.workspace.fs.writeFile(cacheUri, good);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ثلوج كثيفة في أنقرة هذا الصباح.\n'));
       await until(() => !!service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'), 'the watcher to analyse the changed file');
-      const updated = service.index.get(uri.toString());
       const afterEdit = await service.rebuild({ progress: false });
       assert.deepEqual({ reused: afterEdit.reused, analysed: afterEdit.analysed }, { reused: loaded.size, analysed: 0 });
-      assert.equal(service.index.get(uri.toString()), updated);
+      assert.ok(service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'), 'the watcher\'s analysis was not kept');
       await nextActivation((next) => assert.deepEqual({ fromCache: next.fromCache, analysed: next.analysed }, { fromCache: loaded.size, analysed: 0 }, 'the cache file was not brought up to date'));
     } finally {
+      listener.dispose();
       await vscode.workspace.fs.writeFile(uri, original);
       await until(() => !service.index.get(uri.toString())?.mentions.some((m) => m.entityId === 'place.ankara'), 'the watcher to analyse the restored file');
     }
@@ -447,19 +454,28 @@ suite('Index cache and incremental updates', () => {
       await writeBulk(dir, before.documents);
       // The watcher's update must land while the rebuild runs; a rebuild that ended first is run again.
       let overlapped = false;
+      let title = '';
       for (let attempt = 0; attempt < 5 && !overlapped; attempt++) {
         const running = service.rebuild({ progress: false, useCache: false });
-        const text = `ثلوج كثيفة في أنقرة، المرة ${attempt + 1}.\n`;
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-        await until(() => service.index.get(uri.toString())?.title === text.trim() || undefined, 'the watcher to analyse the changed file');
+        title = `ثلوج كثيفة في أنقرة، المرة ${attempt + 1}.`;
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(title + '\n'));
+        await until(() => service.index.get(uri.toString())?.title === title || undefined, 'the watcher to analyse the changed file');
         overlapped = service.indexing;
         await running;
       }
       assert.ok(overlapped, 'the watcher never updated the file while a rebuild ran');
-      await nextActivation((next) => assert.deepEqual({ fromCache: next.fromCache, analysed: next.analysed }, { fromCache: before.documents + BULK, analysed: 0 }));
+      // The cache file that rebuild wrote (its key from its own header) holds the watcher's analysis.
+      const bytes = await vscode.workspace.fs.readFile(service.cacheUri!);
+      const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+      const { key } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { key: string };
+      const parsed = parseCache(bytes, key);
+      assert.equal(parsed.kind, 'ok');
+      assert.equal(parsed.kind === 'ok' && parsed.entries.size, before.documents + BULK);
+      assert.equal(parsed.kind === 'ok' && parsed.entries.get(uri.toString())?.doc.title, title);
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
       await vscode.workspace.fs.delete(dir, { recursive: true });
+      await until(() => !service.index.get(uri.toString())?.title.startsWith('ثلوج كثيفة في أنقرة، المرة') || undefined, 'the watcher to analyse the restored file');
       await service.rebuild({ progress: false });
     }
   });
