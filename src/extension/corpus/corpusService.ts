@@ -814,6 +814,16 @@ export class CorpusService implements vscode.Disposable {
       const all = await Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), exclude || undefined)).catch(() => [] as vscode.Uri[]);
       const found = all.filter((f) => !this.index.has(f.toString()) && !this.updating.has(f.toString()));
       for (let k = 0; k < found.length; k += IN_FLIGHT) await Promise.all(found.slice(k, k + IN_FLIGHT).map(update));
+      // A catalog or the documents' metadata in a new folder (a .corpus folder made or copied
+      // in) can go unreported the same way.
+      const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+      if (!root) return;
+      const prefix = uri.toString() + '/';
+      const known = [...readSettings().catalogPaths.map((p) => p.replace(/^\.?\//, '')), DOCUMENTS_METADATA_PATH].map((p) => vscode.Uri.joinPath(root, p));
+      for (const file of known.filter((f) => f.toString().startsWith(prefix))) {
+        const exists = await Promise.resolve(vscode.workspace.fs.stat(file)).then(() => true, () => false);
+        if (exists) await catalogChanged(file);
+      }
     };
     const folderRemoved = (uri: vscode.Uri): void => {
       if (this.isCorpusDocument(uri)) return;
