@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inOrderWindow } from '../../src/extension/corpus/inOrderWindow';
+import { inOrderWindow, LOOKAHEAD } from '../../src/extension/corpus/inOrderWindow';
 
 /** A promise with its resolve/reject in hand, so a test decides when each item finishes. */
 function deferred<T>() {
@@ -45,6 +45,29 @@ describe('inOrderWindow', () => {
     }
     await run;
     expect(taken).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
+  it('goes on past a slow first item, but at most LOOKAHEAD windows ahead of it', async () => {
+    const first = deferred<number>();
+    const started: number[] = [];
+    const taken: number[] = [];
+    const items = Array.from({ length: 100 }, (_, k) => k);
+    const run = inOrderWindow(
+      items,
+      4,
+      () => false,
+      (k) => {
+        started.push(k);
+        return k === 0 ? first.promise : Promise.resolve(k); // the others are quick (a text in memory)
+      },
+      (r) => void taken.push(r),
+    );
+    for (let k = 0; k < 20; k++) await tick();
+    expect(started.length).toBe(4 * LOOKAHEAD);
+    expect(taken).toEqual([]);
+    first.resolve(0);
+    await run;
+    expect(taken).toEqual(items);
   });
 
   it('starts nothing more once stopped, and still takes what had started', async () => {
