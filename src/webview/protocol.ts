@@ -81,7 +81,9 @@ export type HostMessage =
   | { type: 'init'; data: TimelineData; state: FilterState | null; focusEntity: string | null }
   // `documents` left out: the same list as before (10,000 of them are megabytes to post again).
   | { type: 'update'; data: TimelineUpdate }
-  | { type: 'focus'; entityId: string };
+  | { type: 'focus'; entityId: string }
+  // Before the first `init`: how many documents' dated sentences have been read, of how many.
+  | { type: 'progress'; done: number; total: number };
 
 /** Webview → host. */
 export type WebviewMessage =
@@ -165,6 +167,10 @@ export function checkHostMessage(x: unknown): Checked<HostMessage> {
     if (x.type === 'focus') {
       need(isStr(x.entityId), 'focus.entityId');
       return { type: 'focus', entityId: x.entityId };
+    }
+    if (x.type === 'progress') {
+      need(isNat(x.done) && isNat(x.total) && x.done <= x.total, 'progress counts');
+      return { type: 'progress', done: x.done, total: x.total };
     }
     need(x.type === 'init' || x.type === 'update', `unknown message type ${String(x.type)}`);
     const d = x.data;

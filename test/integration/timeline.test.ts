@@ -125,6 +125,39 @@ suite('Timeline', () => {
     assert.ok(before);
   });
 
+  test('closing the panel while it reads the corpus stops the reading; opening it again finishes it', async function () {
+    this.timeout(90_000);
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    await config.update('keepTextsMB', 0, vscode.ConfigurationTarget.Workspace); // every text is read from disk
+    const folders: vscode.Uri[] = [];
+    try {
+      let stopped: NonNullable<CorpusLensApi['timeline']['collection']> | undefined;
+      // New documents each time (the timeline keeps what it has read): the close must come before the reading ends.
+      for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor(() => !api.timeline.isOpen, 5_000);
+        const dir = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `timeline-bulk-${attempt}`);
+        folders.push(dir);
+        const before = api.service.index.size;
+        await Promise.all(Array.from({ length: 300 }, (_, k) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `d-${k}.txt`), new TextEncoder().encode(`وصل الوفد إلى أنقرة يوم ${1 + (k % 28)} أيلول 2018.\n`.repeat(20)))));
+        assert.ok(await waitFor(() => api.service.index.size >= before + 300 && !api.service.indexing, 30_000), 'the watcher did not index the new documents');
+        await vscode.commands.executeCommand('corpusLens.showTimeline');
+        assert.ok(await waitFor(() => api.timeline.collection?.state === 'running' && api.timeline.collection.done > 0, 20_000), 'the reading did not start');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor(() => api.timeline.collection?.state !== 'running', 20_000);
+        if (api.timeline.collection?.state === 'stopped') stopped = { ...api.timeline.collection };
+      }
+      assert.ok(stopped, 'the reading always ended before the panel closed');
+      assert.ok(stopped.done < stopped.total, `read ${stopped.done} of ${stopped.total}`);
+      await vscode.commands.executeCommand('corpusLens.showTimeline');
+      assert.ok((await api.timeline.whenRendered(30_000)) > 0);
+      assert.equal(api.timeline.collection?.state, 'finished');
+    } finally {
+      await config.update('keepTextsMB', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const dir of folders) await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   test('"Show on Timeline" filters the timeline to one entity', async () => {
     await vscode.commands.executeCommand('corpusLens.showTimeline');
     const all = await api.timeline.whenRendered(20_000);

@@ -63,6 +63,13 @@ describe('checkHostMessage (webview side)', () => {
     expect(checkHostMessage({ type: 'focus', entityId: 'person.sergey-lavrov' }).ok).toBe(true);
   });
 
+  it('takes progress as two counts, done at most total', () => {
+    expect(checkHostMessage({ type: 'progress', done: 120, total: 10_003 })).toEqual({ ok: true, value: { type: 'progress', done: 120, total: 10_003 } });
+    expect(checkHostMessage({ type: 'progress', done: 12, total: 10 }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'progress', done: -1, total: 10 }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'progress', done: '5', total: 10 }).ok).toBe(false);
+  });
+
   it('rejects malformed events and states', () => {
     const withEvent = (patch: object) => ({ type: 'update', data: { ...data, events: [{ ...event, ...patch }] } });
     expect(checkHostMessage(withEvent({ date: '17/09/2018' })).ok).toBe(false);

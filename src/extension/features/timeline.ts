@@ -19,6 +19,8 @@ export interface TimelineApi {
   readonly isOpen: boolean;
   /** The last event count the webview reported drawing; undefined until it has drawn. */
   readonly lastRendered: number | undefined;
+  /** The latest gathering of the events: documents read of all, and how it went (it stops when the panel closes). */
+  readonly collection: { readonly done: number; readonly total: number; readonly state: 'running' | 'finished' | 'stopped' } | undefined;
   /** All the timeline's events, chronological. */
   events(): readonly TimelineEvent[];
   /** The events last posted to the webview: all of them, or a sample of a large timeline. */
@@ -41,6 +43,9 @@ export const timelineApi: TimelineApi = {
   },
   get lastRendered() {
     return panel?.lastRendered;
+  },
+  get collection() {
+    return panel?.collection;
   },
   events: () => panel?.events ?? [],
   sentEvents: () => panel?.sentEvents ?? [],

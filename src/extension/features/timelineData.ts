@@ -43,8 +43,17 @@ export class DocumentEvents {
   }
 }
 
-/** @param progress called after each batch of documents with how many are done of how many */
-export async function collectTimelineData(service: CorpusService, documentEvents: DocumentEvents, progress?: (done: number, total: number) => void): Promise<TimelineData> {
+/**
+ * @param progress called after each document with how many are done of how many
+ * @param stopped checked between documents: true stops reading (the panel was closed), and
+ * the result is undefined. What was read stays in `documentEvents` for the next time.
+ */
+export async function collectTimelineData(
+  service: CorpusService,
+  documentEvents: DocumentEvents,
+  progress?: (done: number, total: number) => void,
+  stopped: () => boolean = () => false,
+): Promise<TimelineData | undefined> {
   const catalog = service.catalog;
   const agreements = new AgreementsByDate(catalog);
   const docs = service.index.documents();
@@ -58,7 +67,7 @@ export async function collectTimelineData(service: CorpusService, documentEvents
   await inOrderWindow(
     docs,
     TEXTS_IN_FLIGHT,
-    () => false,
+    stopped,
     async (d) => ({ id: d.id, events: await documentEvents.of(d, catalog, agreements, keptText) }),
     async ({ id, events }) => {
       sources.set(id, events);
@@ -69,6 +78,7 @@ export async function collectTimelineData(service: CorpusService, documentEvents
       }
     },
   );
+  if (stopped()) return undefined;
   sources.set('', documentEvents.ofCatalog(catalog)); // no document has an empty id
   await runInSlices(documentEvents.timeline.updateSteps(sources));
   // A copy: the timeline updates its own array in place on the next change.

@@ -38,6 +38,10 @@ export class TimelinePanel implements vscode.Disposable {
   private postedDocuments: readonly DocumentSummary[] | undefined;
   /** What the webview was last sent: all the events, or a sample with its `total`. */
   private sent: TimelineData = this.data;
+  /** Whether the page has its first data (`init`): until then it is told how the reading goes. */
+  private initPosted = false;
+  /** The latest gathering of the events: documents done of all, and how it went. */
+  collection: { done: number; total: number; state: 'running' | 'finished' | 'stopped' } | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -92,16 +96,19 @@ export class TimelinePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(root, 'media', 'corpus.svg');
     this.panel = panel;
     this.ready = false;
+    this.initPosted = false;
     panel.onDidDispose(() => {
       if (this.panel !== panel) return; // replaced by a restored one
       this.panel = undefined;
       this.ready = false;
+      this.initPosted = false;
       this.lastRendered = undefined;
     }, null, this.disposables);
     // A hidden webview's page is discarded; it posts `ready` again when shown.
     panel.onDidChangeViewState((e) => {
       if (!e.webviewPanel.visible) {
         this.ready = false;
+        this.initPosted = false;
         this.lastRendered = undefined;
       }
     }, null, this.disposables);
@@ -124,6 +131,7 @@ export class TimelinePanel implements vscode.Disposable {
         await this.service.start();
         await this.refresh();
         this.post({ type: 'init', data: this.view(), state: this.filterState(), focusEntity: this.pendingFocus });
+        this.initPosted = true;
         this.postedDocuments = this.sent.documents;
         this.pendingFocus = null;
         return;
@@ -184,15 +192,25 @@ export class TimelinePanel implements vscode.Disposable {
   private refreshing: Promise<void> = Promise.resolve();
 
   private async collect(): Promise<void> {
-    this.data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus timeline' }, async (progress) => {
+    const collection: NonNullable<TimelinePanel['collection']> = { done: 0, total: this.service.index.size, state: 'running' };
+    this.collection = collection;
+    const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus timeline' }, async (progress) => {
       let shown = 0;
-      return collectTimelineData(this.service, this.documentEvents, (done, total) => {
+      const report = (done: number, total: number): void => {
+        collection.done = done;
+        collection.total = total;
         const percent = Math.floor((done / total) * 100);
         if (percent === shown) return;
         progress.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} documents`, increment: percent - shown });
         shown = percent;
-      });
+        // The page shows the count too until it has its first data (at 100,000 documents, minutes).
+        if (this.ready && !this.initPosted) this.post({ type: 'progress', done, total });
+      };
+      // Closing the panel stops the reading: what was read is kept for the next time it opens.
+      return collectTimelineData(this.service, this.documentEvents, report, () => !this.panel);
     });
+    collection.state = data ? 'finished' : 'stopped';
+    if (data) this.data = data;
   }
 
   /** Index changes come in bursts (a rebuild, typing); one update after they settle. */

@@ -69,6 +69,10 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
   }
   const m = checked.value;
   if (m.type === 'focus') return focusEntity(m.entityId);
+  if (m.type === 'progress') {
+    if (!initialized) status.textContent = `Reading the corpus’s dated sentences: ${m.done.toLocaleString()} of ${m.total.toLocaleString()} documents…`;
+    return;
+  }
   setData(m.data);
   if (m.type === 'init') {
     initialized = true;
