@@ -113,6 +113,11 @@ export class CorpusService implements vscode.Disposable {
   private analysedFrom = new Map<string, AnalysedFrom>();
   /** Whether the cache file holds what `analysedFrom` describes (saved or loaded since the last change). */
   private cacheCurrent = false;
+  /**
+   * The cache key of the last rebuild that finished: the loaded index, and `analysedFrom`,
+   * are then whole for that catalog (not the part a cancelled first index left).
+   */
+  private indexedWith: string | undefined;
   private lastIndexedValue: IndexSummary | undefined;
 
   /**
@@ -430,7 +435,7 @@ export class CorpusService implements vscode.Disposable {
       // rebuild), the analyses that still hold are kept as they are: the cache file says no
       // more than memory does, and at 100,000 documents reading it took 300 MB and most of a minute.
       // (Rebuild Index passes useCache: false and reads every file.)
-      const keep = options.useCache !== false && this.index.size > 0 && this.analysedWith(key);
+      const keep = options.useCache !== false && this.index.size > 0 && this.indexedWith === key;
       const cached = options.useCache === false || keep ? new Map<string, CachedDocument>() : await this.cache.load(key);
       const token = progress.token;
       // The first index of a folder fills the live index as it goes, and the views show the
@@ -563,6 +568,7 @@ export class CorpusService implements vscode.Disposable {
           ? this.cacheCurrent && read.length === 0 && removed === 0 && touched.size === 0 && analysedFrom.size === this.analysedFrom.size
           : counts.fromCache === analysedFrom.size && cached.size === analysedFrom.size;
         this.analysedFrom = analysedFrom;
+        this.indexedWith = key;
         if (!unchanged) {
           const entries: CachedDocument[] = [];
           for (const [id, from] of analysedFrom) {
@@ -621,12 +627,6 @@ export class CorpusService implements vscode.Disposable {
    */
   private cacheKeyNow(): string {
     return cacheKey([this.catalogFingerprint]);
-  }
-
-  /** Whether the loaded index holds analyses made from their files with the catalog of this cache key. */
-  private analysedWith(key: string): boolean {
-    for (const from of this.analysedFrom.values()) if (from.key === key) return true;
-    return false;
   }
 
   /** Records how the index's entry for `id` was made (undefined: not from its file, e.g. unsaved editor text, or gone). */
