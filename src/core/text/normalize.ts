@@ -139,6 +139,16 @@ function slowPath(ch: string): string {
 
 const slowCache = new Map<number, string>();
 
+/** The slow path's result for one unit, made once per unit. */
+function replacementOf(c: number): string {
+  let replacement = slowCache.get(c);
+  if (replacement === undefined) {
+    replacement = slowPath(String.fromCharCode(c));
+    slowCache.set(c, replacement);
+  }
+  return replacement;
+}
+
 /** Normalizes `original` and keeps, for each output unit, the range of its source character. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
@@ -183,11 +193,7 @@ export function normalize(original: string): NormalizedText {
       starts[len] = i;
       ends[len++] = i + 1;
     } else {
-      let replacement = slowCache.get(c);
-      if (replacement === undefined) {
-        replacement = slowPath(String.fromCharCode(c));
-        slowCache.set(c, replacement);
-      }
+      const replacement = replacementOf(c);
       if (len + replacement.length + (n - i) > capacity) {
         capacity = Math.max(capacity * 2, len + replacement.length + (n - i));
         out = grown(out, new Uint16Array(capacity), len);
@@ -265,11 +271,7 @@ export function normalizeKey(s: string): string {
     else if (mapped === STRIP) continue;
     else if (mapped !== COMPLEX) out[len++] = mapped;
     else {
-      let replacement = slowCache.get(c);
-      if (replacement === undefined) {
-        replacement = slowPath(String.fromCharCode(c));
-        slowCache.set(c, replacement);
-      }
+      const replacement = replacementOf(c);
       if (len + replacement.length + (n - i) > out.length) {
         out = grown(out, new Uint16Array((len + replacement.length + (n - i)) * 2), len);
         keyBuffer = out;
@@ -326,11 +328,7 @@ export function normalizedIncludes(query: string): (text: string) => boolean {
         if (q[j] === u && ++j === m) return true;
         continue;
       }
-      let replacement = slowCache.get(c);
-      if (replacement === undefined) {
-        replacement = slowPath(String.fromCharCode(c));
-        slowCache.set(c, replacement);
-      }
+      const replacement = replacementOf(c);
       for (let r = 0; r < replacement.length; r++) {
         const u = replacement.charCodeAt(r);
         while (j > 0 && q[j] !== u) j = fail[j - 1]!;
@@ -361,11 +359,7 @@ function producersOf(unit: number): readonly number[] {
         note(mapped, c);
         continue;
       }
-      let replacement = slowCache.get(c);
-      if (replacement === undefined) {
-        replacement = slowPath(String.fromCharCode(c));
-        slowCache.set(c, replacement);
-      }
+      const replacement = replacementOf(c);
       for (let r = 0; r < replacement.length; r++) note(replacement.charCodeAt(r), c);
     }
   }
