@@ -572,7 +572,7 @@ export class CorpusService implements vscode.Disposable {
         if (!unchanged) {
           const entries: CachedDocument[] = [];
           for (const [id, from] of analysedFrom) {
-            entries.push({ size: from.size, mtime: from.mtime, ...(from.recorded !== undefined ? { recorded: from.recorded } : {}), doc: this.index.get(id)!.toPacked() });
+            entries.push({ ...stampOf(from, from.recorded ?? null), doc: this.index.get(id)!.toPacked() });
           }
           this.cacheCurrent = await this.cache.save(key, entries);
         } else this.cacheCurrent = true;
