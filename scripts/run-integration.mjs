@@ -1,7 +1,7 @@
 // `npm run test:integration`: runs test/integration (mocha) inside a real VS Code extension host,
 // offline. VS Code = code-server (scripts/vscode-server.mjs); its web workbench is driven by
 // headless Chromium (scripts/browser.mjs). Then a UI smoke check looks for the "Corpus" activity
-// bar item and saves out/smoke.png. Then a second server, with workspace trust on, runs
+// bar item, saves out/smoke.png and drives the timeline's page (its document box). Then a second server, with workspace trust on, runs
 // test/integration-restricted on a folder it does not trust (Restricted Mode).
 // Exit code: 0 only if every mocha test of both suites and the smoke check pass.
 import fs from 'node:fs';
@@ -137,7 +137,9 @@ async function smokeCheck() {
     await page.locator('.part.sidebar .pane-header', { hasText: 'Documents' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: SMOKE_PNG });
-    log(`smoke check passed: "Corpus" view container shown, screenshot ${path.relative(ROOT, SMOKE_PNG)}`);
+    log(`smoke check: "Corpus" view container shown, screenshot ${path.relative(ROOT, SMOKE_PNG)}`);
+    await timelinePageCheck(page);
+    log('smoke check passed: the timeline page found a document through the host and drew only its events');
     return true;
   } catch (err) {
     await page.screenshot({ path: SMOKE_PNG }).catch(() => {});
@@ -147,6 +149,36 @@ async function smokeCheck() {
     await browser.close();
     browsers.delete(browser);
   }
+}
+
+/**
+ * The timeline's page in a real webview, as a user drives it: the palette opens the timeline,
+ * the document box is typed into (without the hamza of «أوغلو»), the host's suggestions come
+ * back to the page, and choosing one leaves that document's events alone on the chart.
+ */
+async function timelinePageCheck(page) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible' });
+  await palette.fill('>Corpus: Show Timeline');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await webview.locator('.ev').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const status = webview.locator('.status');
+  const lanes = async () => Number(/· (\d+) lanes/.exec((await status.textContent()) ?? '')?.[1]);
+  const before = await lanes();
+  if (!(before > 1)) throw new Error(`the timeline shows ${before} lanes before a document is chosen (status: ${await status.textContent()})`);
+  const box = webview.locator('input[aria-label^="Filter by document"]');
+  await box.click();
+  await box.pressSequentially('جاويش اوغلو', { delay: 30 });
+  const suggestion = webview.locator('#document-suggestions li[role="option"]', { hasText: 'lavrov-cavusoglu-arabic.txt' });
+  await suggestion.waitFor({ state: 'visible', timeout: 15_000 });
+  await box.press('Enter');
+  await webview.locator('.status', { hasText: /· 1 lanes$/ }).waitFor({ timeout: 15_000 });
+  const chosen = await box.inputValue();
+  if (!chosen.includes('جاويش أوغلو')) throw new Error(`the document box shows «${chosen}», not the chosen document's title`);
 }
 
 /**

@@ -65,6 +65,10 @@ export interface DocumentSummary {
 export interface TimelineData {
   events: TimelineEvent[];
   entities: EntitySummary[];
+  /**
+   * The documents of `events`, and the one the filter chose: what the page's lanes, details
+   * and document box name. The box finds the others through the host (`findDocuments`).
+   */
   documents: DocumentSummary[];
   /**
    * Set when `events` is a sample (a large corpus; timelineView.ts): how many events the
@@ -73,15 +77,13 @@ export interface TimelineData {
   total?: number;
 }
 
-/** New data for the page; without `documents`, the page keeps the list it has. */
-export type TimelineUpdate = Omit<TimelineData, 'documents'> & { documents?: DocumentSummary[] };
-
 /** Host → webview. */
 export type HostMessage =
   | { type: 'init'; data: TimelineData; state: FilterState | null; focusEntity: string | null }
-  // `documents` left out: the same list as before (10,000 of them are megabytes to post again).
-  | { type: 'update'; data: TimelineUpdate }
+  | { type: 'update'; data: TimelineData }
   | { type: 'focus'; entityId: string }
+  // The answer to `findDocuments`: the first matches of all `total`.
+  | { type: 'documentMatches'; query: string; documents: DocumentSummary[]; total: number }
   // Before the first `init`: how many documents' dated sentences have been read, of how many.
   | { type: 'progress'; done: number; total: number };
 
@@ -90,6 +92,8 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'open'; eventId: string }
   | { type: 'filterChanged'; state: FilterState }
+  // What is typed in the document box: the host answers with `documentMatches`.
+  | { type: 'findDocuments'; query: string }
   | { type: 'export'; format: 'csv' | 'json'; eventIds: string[] }
   | { type: 'export'; format: 'svg'; eventIds: string[]; svg: string }
   | { type: 'rendered'; count: number };
@@ -97,7 +101,7 @@ export type WebviewMessage =
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Limits that keep a misbehaving page from making the host allocate without bound. */
-export const LIMITS = { ids: 200_000, svgChars: 20_000_000, text: 2_000 } as const;
+export const LIMITS = { ids: 200_000, svgChars: 20_000_000, text: 2_000, documentMatches: 200 } as const;
 
 // ---- small guards -------------------------------------------------------------------------
 
@@ -160,6 +164,10 @@ function checkEvent(e: unknown, k: number): void {
   need(e.dateRange === undefined || isRange(e.dateRange), `events[${k}].dateRange`);
 }
 
+function checkDocument(doc: unknown): void {
+  need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
+}
+
 /** The webview's check of what the host sends. */
 export function checkHostMessage(x: unknown): Checked<HostMessage> {
   return check(() => {
@@ -168,21 +176,26 @@ export function checkHostMessage(x: unknown): Checked<HostMessage> {
       need(isStr(x.entityId), 'focus.entityId');
       return { type: 'focus', entityId: x.entityId };
     }
+    if (x.type === 'documentMatches') {
+      need(isStr(x.query) && Array.isArray(x.documents) && x.documents.length <= LIMITS.documentMatches, 'documentMatches');
+      x.documents.forEach(checkDocument);
+      need(isNat(x.total) && x.total >= x.documents.length, 'documentMatches.total');
+      return { type: 'documentMatches', query: x.query, documents: x.documents as DocumentSummary[], total: x.total };
+    }
     if (x.type === 'progress') {
       need(isNat(x.done) && isNat(x.total) && x.done <= x.total, 'progress counts');
       return { type: 'progress', done: x.done, total: x.total };
     }
     need(x.type === 'init' || x.type === 'update', `unknown message type ${String(x.type)}`);
     const d = x.data;
-    need(isObj(d) && Array.isArray(d.events) && Array.isArray(d.entities), 'data');
-    need(Array.isArray(d.documents) || (x.type === 'update' && d.documents === undefined), 'data.documents');
+    need(isObj(d) && Array.isArray(d.events) && Array.isArray(d.entities) && Array.isArray(d.documents), 'data');
     need(d.events.length <= LIMITS.ids, 'too many events');
     d.events.forEach(checkEvent);
     for (const en of d.entities) need(isObj(en) && isStr(en.id) && oneOf(ENTITY_TYPES, en.type) && isStr(en.label) && strings(en.names, 1_000), 'entity');
-    for (const doc of (d.documents as unknown[] | undefined) ?? []) need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
+    (d.documents as unknown[]).forEach(checkDocument);
     need(d.total === undefined || (isNat(d.total) && d.total >= d.events.length), 'data.total');
-    if (x.type === 'update') return { type: 'update', data: d as unknown as TimelineUpdate };
     const data = d as unknown as TimelineData;
+    if (x.type === 'update') return { type: 'update', data };
     let state: FilterState | null = null;
     if (x.state !== null && x.state !== undefined) {
       const s = checkFilterState(x.state);
@@ -215,6 +228,9 @@ export function checkWebviewMessage(x: unknown, isKnownEvent: (id: string) => bo
         need(s.ok, `filterChanged.state: ${s.ok ? '' : s.error}`);
         return { type: 'filterChanged', state: s.value };
       }
+      case 'findDocuments':
+        need(isStr(x.query), 'findDocuments.query');
+        return { type: 'findDocuments', query: x.query };
       case 'export': {
         need(oneOf(EXPORT_FORMATS, x.format), 'export.format');
         need(strings(x.eventIds, LIMITS.ids) && x.eventIds.every(isKnownEvent), 'export.eventIds');

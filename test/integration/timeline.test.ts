@@ -66,6 +66,9 @@ suite('Timeline', () => {
       const events = api.timeline.events();
       assert.equal(sample[0], events[0], 'the sample starts with the first event');
       assert.equal(sample[2], events[events.length - 1], 'and ends with the last');
+      // With it, the documents of the sample only, not every document of the corpus.
+      const sampleDocuments = new Set(sample.map((e) => e.documentId).filter((id) => id !== undefined));
+      assert.deepEqual(new Set(api.timeline.sentDocuments().map((d) => d.id)), sampleDocuments);
     } finally {
       api.timeline.drawLimit = limit;
       await api.timeline.handle({ type: 'filterChanged', state: DEFAULT_FILTER });
@@ -73,6 +76,24 @@ suite('Timeline', () => {
     // Back under the limit: everything again.
     assert.ok(await waitFor(() => api.timeline.lastRendered === whole, 15_000), `rendered ${api.timeline.lastRendered} of ${whole}`);
     assert.equal(api.timeline.sentEvents().length, all);
+  });
+
+  test('the document box finds documents through the host, any spelling, only documents with events', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    await api.timeline.whenRendered(20_000);
+    // The fixture's first line names «مولود جاويش أوغلو»: asked without the hamza, as people type it.
+    await api.timeline.handle({ type: 'findDocuments', query: 'جاويش اوغلو' });
+    const found = api.timeline.lastDocumentMatches;
+    assert.equal(found?.query, 'جاويش اوغلو');
+    assert.deepEqual(found.documents.map((d) => d.path), ['lavrov-cavusoglu-arabic.txt']);
+    await api.timeline.handle({ type: 'findDocuments', query: '' });
+    const all = api.timeline.lastDocumentMatches!;
+    const withEvents = new Set(api.timeline.events().map((e) => e.documentId));
+    assert.ok(all.documents.length > 0 && all.total === all.documents.length);
+    for (const d of all.documents) assert.ok(withEvents.has(d.id), `${d.path} is offered but has no event`);
+    // The host treats the query as untrusted input like any other message.
+    await api.timeline.handle({ type: 'findDocuments', query: 'x'.repeat(5_000) });
+    assert.equal(api.timeline.lastDocumentMatches?.query, '');
   });
 
   test('opening an event selects its sentence in its document', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilterState, checkHostMessage, checkWebviewMessage, DEFAULT_FILTER, isSvgDocument } from '../../src/webview/protocol';
+import { checkFilterState, checkHostMessage, checkWebviewMessage, DEFAULT_FILTER, isSvgDocument, LIMITS } from '../../src/webview/protocol';
 import type { TimelineEvent } from '../../src/core/events';
 
 const known = new Set(['m:file:///a.txt@10', 'd:file:///a.txt']);
@@ -16,6 +16,7 @@ describe('checkWebviewMessage (host side)', () => {
       { type: 'rendered', count: 3 },
       { type: 'open', eventId: 'm:file:///a.txt@10' },
       { type: 'filterChanged', state: DEFAULT_FILTER },
+      { type: 'findDocuments', query: 'سوتشي' },
       { type: 'export', format: 'csv', eventIds: ['d:file:///a.txt'] },
       { type: 'export', format: 'svg', eventIds: [], svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>' },
     ]) expect(checkWebviewMessage(m, isKnown)).toEqual({ ok: true, value: m });
@@ -32,6 +33,8 @@ describe('checkWebviewMessage (host side)', () => {
       { type: 'export', format: 'csv', eventIds: ['unknown'] },
       { type: 'filterChanged', state: { ...DEFAULT_FILTER, lanes: 'sideways' } },
       { type: 'filterChanged', state: { ...DEFAULT_FILTER, view: { from: 10, to: 5 } } },
+      { type: 'findDocuments' },
+      { type: 'findDocuments', query: 'x'.repeat(2_001) },
     ];
     for (const m of bad) expect(checkWebviewMessage(m, isKnown).ok, JSON.stringify(m)).toBe(false);
   });
@@ -80,11 +83,23 @@ describe('checkHostMessage (webview side)', () => {
     expect(checkHostMessage({ type: 'eval', code: '1' }).ok).toBe(false);
   });
 
-  it('lets an update leave the documents out (the page keeps its list), never the first data', () => {
+  it('wants the documents in every update as in the first data', () => {
     const { documents: _documents, ...withoutDocuments } = data;
-    expect(checkHostMessage({ type: 'update', data: withoutDocuments })).toEqual({ ok: true, value: { type: 'update', data: withoutDocuments } });
+    expect(checkHostMessage({ type: 'update', data: withoutDocuments }).ok).toBe(false);
     expect(checkHostMessage({ type: 'init', data: withoutDocuments, state: null, focusEntity: null }).ok).toBe(false);
-    expect(checkHostMessage({ type: 'update', data: { ...withoutDocuments, documents: 'all' } }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'update', data: { ...data, documents: 'all' } }).ok).toBe(false);
+    expect(checkHostMessage({ type: 'update', data: { ...data, documents: [{ id: 'file:///a.txt', title: 7, path: 'a.txt' }] } }).ok).toBe(false);
+  });
+
+  it('takes the documents found for a query: well-formed, at most the limit, within their total', () => {
+    const documents = data.documents;
+    const m = { type: 'documentMatches', query: 'a', documents, total: 40 };
+    expect(checkHostMessage(m)).toEqual({ ok: true, value: m });
+    expect(checkHostMessage({ ...m, total: 0 }).ok).toBe(false);
+    expect(checkHostMessage({ ...m, query: 3 }).ok).toBe(false);
+    expect(checkHostMessage({ ...m, documents: [{ id: 'x' }] }).ok).toBe(false);
+    const many = Array.from({ length: LIMITS.documentMatches + 1 }, (_, k) => ({ id: `file:///${k}.txt`, title: '', path: `${k}.txt` }));
+    expect(checkHostMessage({ ...m, documents: many, total: many.length }).ok).toBe(false);
   });
 
   it('takes a sample\'s total only as a count at least the sample\'s size', () => {

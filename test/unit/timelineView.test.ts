@@ -20,7 +20,7 @@ function corpus(n: number): TimelineData {
       { id: 'person.sergey-lavrov', type: 'person', label: 'سيرغي لافروف', names: ['Lavrov', 'لافروف'] },
       { id: 'person.recep-tayyip-erdogan', type: 'person', label: 'رجب طيب أردوغان', names: ['Erdogan', 'أردوغان'] },
     ],
-    documents: [],
+    documents: Array.from({ length: n }, (_, k) => ({ id: `file:///d${k}.txt`, title: `وثيقة ${k}`, path: `d${k}.txt` })),
   };
 }
 
@@ -53,6 +53,17 @@ describe('timelineView', () => {
     const query = timelineView(data, { ...DEFAULT_FILTER, text: 'جملة 99' }, 100);
     expect(query.events.map((e) => e.label)).toEqual(['جملة 99', 'جملة 990', 'جملة 991', 'جملة 992', 'جملة 993', 'جملة 994', 'جملة 995', 'جملة 996', 'جملة 997', 'جملة 998', 'جملة 999']);
     expect(query.total).toBe(11);
+  });
+
+  it('sends the documents of the sample and the chosen one, not every document of the corpus', () => {
+    const data = corpus(1_000);
+    const view = timelineView(data, { ...DEFAULT_FILTER, entityId: 'person.sergey-lavrov' }, 100);
+    expect(view.documents.map((d) => d.id)).toEqual(data.documents.filter((d) => view.events.some((e) => e.documentId === d.id)).map((d) => d.id));
+    expect(view.documents).toHaveLength(100);
+    // A chosen document with no event in the sample is still named (the page's document box shows its title).
+    const chosen = timelineView(data, { ...DEFAULT_FILTER, documentId: 'file:///d1.txt', entityId: 'person.sergey-lavrov' }, 100);
+    expect(chosen.events).toHaveLength(0);
+    expect(chosen.documents).toEqual([data.documents[1]]);
   });
 
   it('samples the window the page shows: zoomed in to a month, every event of it comes', () => {

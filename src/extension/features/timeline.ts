@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { TimelineEvent } from '../../core/events';
+import type { DocumentSummary } from '../../webview/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import { TimelinePanel } from './timelinePanel';
 
@@ -25,6 +26,10 @@ export interface TimelineApi {
   events(): readonly TimelineEvent[];
   /** The events last posted to the webview: all of them, or a sample of a large timeline. */
   sentEvents(): readonly TimelineEvent[];
+  /** The documents last posted to the webview: those of the events sent, and the chosen one. */
+  sentDocuments(): readonly DocumentSummary[];
+  /** The last answer to the page's document box (`findDocuments`), and its query. */
+  readonly lastDocumentMatches: { readonly query: string; readonly documents: readonly DocumentSummary[]; readonly total: number } | undefined;
   /** Internal, for tests: the most events posted to the webview at once (MAX_DRAWN_EVENTS). */
   drawLimit: number;
   /** Resolves with the next `rendered` count above zero the webview reports (or the last one, if already drawn). */
@@ -49,6 +54,10 @@ export const timelineApi: TimelineApi = {
   },
   events: () => panel?.events ?? [],
   sentEvents: () => panel?.sentEvents ?? [],
+  sentDocuments: () => panel?.sentDocuments ?? [],
+  get lastDocumentMatches() {
+    return panel?.lastDocumentMatches;
+  },
   get drawLimit() {
     return panel?.drawLimit ?? 0;
   },

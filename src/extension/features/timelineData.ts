@@ -17,6 +17,9 @@ import { documentText } from '../corpus/documentText';
 import { inOrderWindow } from '../corpus/inOrderWindow';
 import { runInSlices, SLICE_MS, yieldToHost } from '../hostTurns';
 
+/** Paths in the order a file browser shows them (doc-2 before doc-10); one collator, not one per comparison. */
+const BY_PATH = new Intl.Collator(undefined, { numeric: true });
+
 /** Files read at once for their sentences. */
 const TEXTS_IN_FLIGHT = 32;
 
@@ -89,9 +92,7 @@ export async function collectTimelineData(
     const names = [...Object.values(e.names), ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))].filter((n): n is string => !!n);
     entities.push({ id: e.id, type: e.type, label: e.names.ar ?? e.names.en ?? e.id, names });
   }
-  return {
-    events,
-    entities,
-    documents: docs.map((d) => ({ id: d.id, title: d.title, path: d.path })).sort((a, b) => a.path.localeCompare(b.path)),
-  };
+  // Only documents with events: the page's document box offers them, and one without would show nothing.
+  const documents = docs.filter((d) => sources.get(d.id)!.length > 0).map((d) => ({ id: d.id, title: d.title, path: d.path }));
+  return { events, entities, documents: documents.sort((a, b) => BY_PATH.compare(a.path, b.path)) };
 }

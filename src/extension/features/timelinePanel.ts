@@ -11,6 +11,7 @@ import type { CorpusService } from '../corpus/corpusService';
 import { log } from '../log';
 import { openMention } from './navigation';
 import { collectTimelineData, DocumentEvents } from './timelineData';
+import { findDocuments, type DocumentMatches } from './timelineDocuments';
 import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
 import { matchingEvents, MAX_DRAWN_EVENTS, timelineView } from './timelineView';
@@ -34,14 +35,14 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
   /** The most events posted to the webview at once (tests lower it to see the sampling at work). */
   drawLimit = MAX_DRAWN_EVENTS;
-  /** The documents list the page has (it keeps it when an update leaves it out). */
-  private postedDocuments: readonly DocumentSummary[] | undefined;
   /** What the webview was last sent: all the events, or a sample with its `total`. */
   private sent: TimelineData = this.data;
   /** Whether the page has its first data (`init`): until then it is told how the reading goes. */
   private initPosted = false;
   /** The latest gathering of the events: documents done of all, and how it went. */
   collection: { done: number; total: number; state: 'running' | 'finished' | 'stopped' } | undefined;
+  /** The last answer to the page's document box, and its query. */
+  lastDocumentMatches: (DocumentMatches & { query: string }) | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -67,6 +68,11 @@ export class TimelinePanel implements vscode.Disposable {
   /** The events last posted to the webview. */
   get sentEvents(): readonly TimelineEvent[] {
     return this.sent.events;
+  }
+
+  /** The documents last posted to the webview. */
+  get sentDocuments(): readonly DocumentSummary[] {
+    return this.sent.documents;
   }
 
   /** Opens or reveals the panel; with an entity, filters the timeline to it. */
@@ -132,7 +138,6 @@ export class TimelinePanel implements vscode.Disposable {
         await this.refresh();
         this.post({ type: 'init', data: this.view(), state: this.filterState(), focusEntity: this.pendingFocus });
         this.initPosted = true;
-        this.postedDocuments = this.sent.documents;
         this.pendingFocus = null;
         return;
       case 'rendered':
@@ -150,6 +155,12 @@ export class TimelinePanel implements vscode.Disposable {
       case 'export':
         await this.export(m);
         return;
+      case 'findDocuments': {
+        const matches = { query: m.query, ...findDocuments(this.data.documents, m.query) };
+        this.lastDocumentMatches = matches;
+        this.post({ type: 'documentMatches', ...matches });
+        return;
+      }
     }
   }
 
@@ -237,12 +248,8 @@ export class TimelinePanel implements vscode.Disposable {
     return this.sent;
   }
 
-  /** Posts the current view; the documents list only when it changed since the page got it. */
   private postUpdate(): void {
-    const { documents, ...rest } = this.view();
-    const same = this.postedDocuments !== undefined && sameDocuments(this.postedDocuments, documents);
-    this.postedDocuments = documents;
-    this.post({ type: 'update', data: same ? rest : { ...rest, documents } });
+    this.post({ type: 'update', data: this.view() });
   }
 
   private post(message: HostMessage): void {
@@ -254,14 +261,4 @@ export class TimelinePanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function sameDocuments(a: readonly DocumentSummary[], b: readonly DocumentSummary[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k]!;
-    const y = b[k]!;
-    if (x.id !== y.id || x.title !== y.title || x.path !== y.path) return false;
-  }
-  return true;
 }

@@ -14,6 +14,7 @@ import { TIMELINE_EVENT_KINDS } from '../../core/events/types';
 import { DEFAULT_FILTER } from '../../webview/protocol';
 import { applyFilter, EntityFinder } from '../../webview/timeline/filter';
 import { extentOf, openUntilOf } from '../../webview/timeline/scale';
+import { documentsOfEvents } from './timelineDocuments';
 
 /**
  * The most events posted to the webview at once. Posting is a serialization on the host:
@@ -40,11 +41,16 @@ function narrows(f: FilterState): boolean {
   return !allKinds || !!f.documentId || !!f.entityType || !!f.entityId || !!f.entityQuery.trim() || !!f.text.trim();
 }
 
-/** The data to post: all of it when small enough, else a sample of what the state shows, with `total`. */
+/**
+ * The data to post: all of it when small enough (then its documents are those of at most
+ * `limit` events), else a sample of what the state shows, with `total`, and the documents of
+ * the sample and the chosen one.
+ */
 export function timelineView(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): TimelineData {
   if (data.events.length <= limit) return data;
   const matching = matchingEvents(data, state);
-  return { ...data, events: evenSample(matching, limit), total: matching.length };
+  const events = evenSample(matching, limit);
+  return { ...data, events, documents: documentsOfEvents(data.documents, events, state?.documentId ?? null), total: matching.length };
 }
 
 /**

@@ -1,34 +1,64 @@
 /**
- * The toolbar: text, entity (fuzzy suggestions), type, document, kinds, lanes, zoom and
+ * The toolbar: text, entity (fuzzy suggestions), type, document (found by the host), kinds, lanes, zoom and
  * export. It only reads and writes FilterState through callbacks; main.ts owns the state.
  */
 import { ENTITY_TYPES } from '../../core/catalog/types';
-import type { EntitySummary, ExportFormat, FilterState, TimelineData, TimelineEventKind } from '../protocol';
-import { bdi, el } from './dom';
+import type { DocumentSummary, EntitySummary, ExportFormat, FilterState, TimelineData, TimelineEventKind } from '../protocol';
+import { Combobox } from './combobox';
+import { el } from './dom';
 import type { EntityFinder } from './filter';
 
 export interface ToolbarCallbacks {
   change(patch: Partial<FilterState>): void;
   zoom(factor: number | 'fit'): void;
   exportAs(format: ExportFormat): void;
+  /** Asks the host for the documents matching what the document box holds (answered by showDocumentMatches). */
+  findDocuments(query: string): void;
 }
 
 const KIND_LABELS: Record<TimelineEventKind, string> = { mention: 'Sentences', document: 'Documents', agreement: 'Agreements', event: 'Events' };
 const LANE_LABELS: Record<FilterState['lanes'], string> = { document: 'By document', type: 'By entity type', entity: 'By entity' };
+/** Keystrokes closer together than this make one question to the host. */
+const FIND_DELAY_MS = 150;
 
 export class Toolbar {
   readonly root = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline filters' });
   private readonly text = el('input', { type: 'search', placeholder: 'Filter text…', 'aria-label': 'Filter by text', dir: 'auto' });
-  private readonly entity = el('input', { type: 'search', placeholder: 'Entity…', 'aria-label': 'Filter by entity (any spelling)', dir: 'auto', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'entity-suggestions' });
-  private readonly suggestions = el('ul', { id: 'entity-suggestions', class: 'suggestions', role: 'listbox', hidden: true });
+  private readonly entity: Combobox;
+  private readonly doc: Combobox;
   private readonly type = el('select', { 'aria-label': 'Entity type' });
-  private readonly doc = el('select', { 'aria-label': 'Document', dir: 'auto' });
   private readonly lanes = el('select', { 'aria-label': 'Lanes' });
   private readonly kinds = new Map<TimelineEventKind, HTMLInputElement>();
   private finder: EntityFinder | undefined;
   private entities = new Map<string, EntitySummary>();
+  private documents = new Map<string, DocumentSummary>();
+  /** The document chosen in the box (the filter's documentId). */
+  private documentId: string | null = null;
+  private findTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cb: ToolbarCallbacks) {
+    this.entity = new Combobox('entity', 'Entity…', 'Filter by entity (any spelling)', {
+      input: (value) => {
+        cb.change({ entityQuery: value, entityId: null });
+        this.entity.show((this.finder?.find(value) ?? []).map((e) => ({ id: e.id, label: e.label, detail: e.type })));
+      },
+      choose: (o) => cb.change({ entityId: o.id, entityQuery: o.label }),
+    });
+    this.doc = new Combobox('document', 'Document…', 'Filter by document (title or path)', {
+      input: (value) => {
+        // Typing leaves the chosen document: the filter holds only a chosen one.
+        if (this.documentId !== null) {
+          this.documentId = null;
+          cb.change({ documentId: null });
+        }
+        this.findSoon(value);
+      },
+      choose: (o) => {
+        this.documentId = o.id;
+        cb.change({ documentId: o.id });
+      },
+      focus: () => this.findSoon(this.documentId === null ? this.doc.value : ''),
+    });
     this.type.append(el('option', { value: '' }, 'Any type'), ...ENTITY_TYPES.map((t) => el('option', { value: t }, t)));
     this.lanes.append(...Object.entries(LANE_LABELS).map(([v, l]) => el('option', { value: v }, l)));
     const kindBox = el('fieldset', { class: 'kinds' }, el('legend', { class: 'visually-hidden' }, 'Show'));
@@ -43,12 +73,11 @@ export class Toolbar {
       b.addEventListener('click', onClick);
       return b;
     };
-    const entityBox = el('div', { class: 'entity-box' }, this.entity, this.suggestions);
     this.root.append(
       this.text,
-      entityBox,
+      this.entity.root,
       this.type,
-      this.doc,
+      this.doc.root,
       kindBox,
       this.lanes,
       el('span', { class: 'group', role: 'group', 'aria-label': 'Zoom' },
@@ -62,22 +91,14 @@ export class Toolbar {
     );
     this.text.addEventListener('input', () => cb.change({ text: this.text.value }));
     this.type.addEventListener('change', () => cb.change({ entityType: this.type.value as FilterState['entityType'] }));
-    this.doc.addEventListener('change', () => cb.change({ documentId: this.doc.value || null }));
     this.lanes.addEventListener('change', () => cb.change({ lanes: this.lanes.value as FilterState['lanes'] }));
-    this.entity.addEventListener('input', () => {
-      cb.change({ entityQuery: this.entity.value, entityId: null });
-      this.suggest();
-    });
-    this.entity.addEventListener('keydown', (ev) => this.onEntityKey(ev));
-    this.entity.addEventListener('blur', () => setTimeout(() => this.hideSuggestions(), 150));
   }
 
   setData(data: TimelineData, finder: EntityFinder): void {
     this.finder = finder;
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
-    const current = this.doc.value;
-    this.doc.replaceChildren(el('option', { value: '' }, 'All documents'), ...data.documents.map((d) => el('option', { value: d.id }, d.title || d.path)));
-    this.doc.value = current;
+    this.documents = new Map(data.documents.map((d) => [d.id, d]));
+    if (this.documentId !== null) this.doc.value = this.documentLabel(this.documentId);
   }
 
   /** Shows a state (from saved state or a "Show on Timeline" focus) in the controls. */
@@ -85,52 +106,31 @@ export class Toolbar {
     this.text.value = state.text;
     this.entity.value = state.entityId ? (this.entities.get(state.entityId)?.label ?? state.entityQuery) : state.entityQuery;
     this.type.value = state.entityType;
-    this.doc.value = state.documentId ?? '';
+    this.documentId = state.documentId;
+    this.doc.value = state.documentId === null ? '' : this.documentLabel(state.documentId);
     this.lanes.value = state.lanes;
     for (const [k, b] of this.kinds) b.checked = state.kinds.includes(k);
   }
 
-  private suggest(): void {
-    const hits = this.finder?.find(this.entity.value) ?? [];
-    this.suggestions.replaceChildren(
-      ...hits.map((e, k) => {
-        const li = el('li', { role: 'option', id: `sugg-${k}`, 'data-id': e.id, 'aria-selected': k === 0 ? 'true' : 'false' }, bdi(e.label), el('span', { class: 'muted' }, ` · ${e.type}`));
-        li.addEventListener('mousedown', (ev) => {
-          ev.preventDefault();
-          this.choose(e);
-        });
-        return li;
-      }),
+  /** The host's answer to findDocuments; an answer to an older query than the box holds is dropped. */
+  showDocumentMatches(query: string, documents: DocumentSummary[], total: number): void {
+    const asked = this.documentId === null ? this.doc.value : '';
+    if (query !== asked || document.activeElement !== this.doc.input) return;
+    for (const d of documents) this.documents.set(d.id, d);
+    const more = total - documents.length;
+    this.doc.show(
+      documents.map((d) => ({ id: d.id, label: d.title || d.path, detail: d.title ? d.path : undefined })),
+      more > 0 ? `${more.toLocaleString()} more: type to narrow` : undefined,
     );
-    this.suggestions.hidden = hits.length === 0;
-    this.entity.setAttribute('aria-expanded', String(hits.length > 0));
   }
 
-  private onEntityKey(ev: KeyboardEvent): void {
-    const items = [...this.suggestions.querySelectorAll('li')];
-    if (this.suggestions.hidden || items.length === 0) return;
-    const at = items.findIndex((li) => li.getAttribute('aria-selected') === 'true');
-    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      ev.preventDefault();
-      const next = (at + (ev.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-      items.forEach((li, k) => li.setAttribute('aria-selected', String(k === next)));
-      this.entity.setAttribute('aria-activedescendant', items[next]!.id);
-    } else if (ev.key === 'Enter') {
-      ev.preventDefault();
-      const e = this.entities.get(items[Math.max(0, at)]!.dataset.id ?? '');
-      if (e) this.choose(e);
-    } else if (ev.key === 'Escape') this.hideSuggestions();
+  private findSoon(query: string): void {
+    clearTimeout(this.findTimer);
+    this.findTimer = setTimeout(() => this.cb.findDocuments(query), FIND_DELAY_MS);
   }
 
-  private choose(e: EntitySummary): void {
-    this.entity.value = e.label;
-    this.hideSuggestions();
-    this.cb.change({ entityId: e.id, entityQuery: e.label });
-  }
-
-  private hideSuggestions(): void {
-    this.suggestions.hidden = true;
-    this.entity.setAttribute('aria-expanded', 'false');
-    this.entity.removeAttribute('aria-activedescendant');
+  private documentLabel(id: string): string {
+    const d = this.documents.get(id);
+    return d ? d.title || d.path : id;
   }
 }

@@ -9,7 +9,7 @@
  *   than any library's CSS alone.
  * Messages follow ../protocol.ts and are validated on arrival (checkHostMessage).
  */
-import { checkFilterState, checkHostMessage, DEFAULT_FILTER, type FilterState, type TimelineData, type TimelineEvent, type TimelineUpdate, type WebviewMessage } from '../protocol';
+import { checkFilterState, checkHostMessage, DEFAULT_FILTER, type FilterState, type TimelineData, type TimelineEvent, type WebviewMessage } from '../protocol';
 import { Details, EventList } from './details';
 import { el } from './dom';
 import { EntityFinder, applyFilter, lanesOf } from './filter';
@@ -44,7 +44,7 @@ svgRoot.setAttribute('role', 'group');
 svgRoot.setAttribute('aria-label', 'Events on a time axis');
 const chart = el('div', { class: 'chart', tabindex: 0, 'aria-label': 'Timeline. Arrow keys pan, + and - zoom, Tab moves through events, Enter opens one.' });
 chart.append(svgRoot);
-const toolbar = new Toolbar({ change: (patch) => setFilter(patch), zoom, exportAs });
+const toolbar = new Toolbar({ change: (patch) => setFilter(patch), zoom, exportAs, findDocuments: (query) => post({ type: 'findDocuments', query }) });
 const details = new Details(open);
 const list = new EventList(open, (id) => select(id));
 // Until the host's first data: on a large corpus it reads every document's sentences first.
@@ -69,6 +69,7 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
   }
   const m = checked.value;
   if (m.type === 'focus') return focusEntity(m.entityId);
+  if (m.type === 'documentMatches') return toolbar.showDocumentMatches(m.query, m.documents, m.total);
   if (m.type === 'progress') {
     if (!initialized) status.textContent = `Reading the corpus’s dated sentences: ${m.done.toLocaleString()} of ${m.total.toLocaleString()} documents…`;
     return;
@@ -100,8 +101,8 @@ function savedState(): FilterState | undefined {
   return s.ok ? s.value : undefined;
 }
 
-function setData(next: TimelineUpdate): void {
-  data = { ...next, documents: next.documents ?? data.documents };
+function setData(next: TimelineData): void {
+  data = next;
   finder = new EntityFinder(data.entities);
   toolbar.setData(data, finder);
   openUntil = openUntilOf(data.events);

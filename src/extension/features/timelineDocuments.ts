@@ -1,0 +1,44 @@
+/**
+ * The timeline's documents on the page. A large corpus has tens of thousands of them: posting
+ * every title (megabytes) and listing them in a <select> froze the page. So the page gets only
+ * the documents of the events it was sent (its lanes and details name them) and the chosen
+ * one, and its document box asks the host, which searches them all here.
+ * Pure (no `vscode`), unit-tested in node.
+ */
+import { normalizedIncludes, normalizeKey } from '../../core/text/normalize';
+import type { DocumentSummary, TimelineEvent } from '../../webview/protocol';
+
+/** The most documents one answer of the document box lists. */
+export const MAX_DOCUMENT_MATCHES = 50;
+
+/** `all`'s documents that `events` come from, and the chosen one, in `all`'s order. */
+export function documentsOfEvents(all: readonly DocumentSummary[], events: readonly TimelineEvent[], chosen: string | null): DocumentSummary[] {
+  const wanted = new Set<string>();
+  for (const e of events) if (e.documentId) wanted.add(e.documentId);
+  if (chosen) wanted.add(chosen);
+  return all.filter((d) => wanted.has(d.id));
+}
+
+export interface DocumentMatches {
+  documents: DocumentSummary[];
+  /** How many documents match in all (`documents` holds the first `limit`). */
+  total: number;
+}
+
+/**
+ * The documents whose title or path holds `query` after normalization (any hamza, ta
+ * marbuta, harakat, case): first those whose title starts with it, then those whose title
+ * holds it, then those whose path does, each in `all`'s order. An empty query lists the first ones.
+ */
+export function findDocuments(all: readonly DocumentSummary[], query: string, limit = MAX_DOCUMENT_MATCHES): DocumentMatches {
+  const q = normalizeKey(query).trim();
+  if (!q) return { documents: all.slice(0, limit), total: all.length };
+  const includes = normalizedIncludes(q);
+  const ranks: DocumentSummary[][] = [[], [], []];
+  for (const d of all) {
+    if (includes(d.title)) ranks[normalizeKey(d.title).trimStart().startsWith(q) ? 0 : 1]!.push(d);
+    else if (includes(d.path)) ranks[2]!.push(d);
+  }
+  const ranked = ranks.flat();
+  return { documents: ranked.slice(0, limit), total: ranked.length };
+}

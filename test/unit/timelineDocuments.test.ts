@@ -1,0 +1,43 @@
+// The timeline's document box searches on the host: the page gets only the documents it needs.
+import { describe, expect, it } from 'vitest';
+import { documentsOfEvents, findDocuments, MAX_DOCUMENT_MATCHES } from '../../src/extension/features/timelineDocuments';
+import type { DocumentSummary, TimelineEvent } from '../../src/webview/protocol';
+
+const doc = (n: number, title: string, path = `news/${n}.txt`): DocumentSummary => ({ id: `file:///${path}`, title, path });
+const documents = [
+  doc(1, 'لافروف يلتقي جاويش أوغلو في موسكو'),
+  doc(2, 'أنقرة وموسكو توقعان مذكرة سوتشي', 'news/sochi.txt'),
+  doc(3, 'مذكرة سوتشي: ما الذي تغير في إدلب؟'),
+  doc(4, '', 'archive/2018/سوتشي-ملحق.txt'),
+  doc(5, 'Erdoğan and Putin meet in Sochi'),
+];
+
+describe('findDocuments', () => {
+  it('finds by title or path, any spelling: titles starting with the query first, then titles, then paths', () => {
+    const found = findDocuments(documents, 'مذكره سوتشى');
+    expect(found.documents.map((d) => d.title)).toEqual(['مذكرة سوتشي: ما الذي تغير في إدلب؟', 'أنقرة وموسكو توقعان مذكرة سوتشي']);
+    expect(findDocuments(documents, 'سوتشي').documents.map((d) => d.path)).toEqual(['news/sochi.txt', 'news/3.txt', 'archive/2018/سوتشي-ملحق.txt']);
+    expect(findDocuments(documents, 'SOCHI').documents.map((d) => d.path)).toEqual(['news/5.txt', 'news/sochi.txt']);
+    expect(findDocuments(documents, 'اوغلو').documents).toEqual([documents[0]]);
+    expect(findDocuments(documents, 'طهران')).toEqual({ documents: [], total: 0 });
+  });
+
+  it('lists at most the limit and counts all of the matches', () => {
+    const many = Array.from({ length: 300 }, (_, k) => doc(k, `تقرير رقم ${k}`));
+    const found = findDocuments(many, 'تقرير');
+    expect(found.total).toBe(300);
+    expect(found.documents).toEqual(many.slice(0, MAX_DOCUMENT_MATCHES));
+    // An empty query lists the first documents.
+    expect(findDocuments(many, '  ', 3)).toEqual({ documents: many.slice(0, 3), total: 300 });
+  });
+});
+
+describe('documentsOfEvents', () => {
+  it('keeps the documents the events come from and the chosen one, in the list\'s order', () => {
+    const event = (documentId?: string): TimelineEvent => ({ id: `e${documentId}`, kind: 'mention', label: '', date: '2018-09-17', precision: 'day', uncertain: false, entities: [], documentId });
+    const events = [event(documents[4]!.id), event(undefined), event(documents[1]!.id), event(documents[4]!.id)];
+    expect(documentsOfEvents(documents, events, null)).toEqual([documents[1], documents[4]]);
+    expect(documentsOfEvents(documents, events, documents[0]!.id)).toEqual([documents[0], documents[1], documents[4]]);
+    expect(documentsOfEvents(documents, [], null)).toEqual([]);
+  });
+});
