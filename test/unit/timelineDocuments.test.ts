@@ -1,6 +1,6 @@
 // The timeline's document box searches on the host: the page gets only the documents it needs.
 import { describe, expect, it } from 'vitest';
-import { documentsOfEvents, findDocuments, MAX_DOCUMENT_MATCHES } from '../../src/extension/features/timelineDocuments';
+import { DocumentFinder, documentsOfEvents, MAX_DOCUMENT_MATCHES } from '../../src/extension/features/timelineDocuments';
 import type { DocumentSummary, TimelineEvent } from '../../src/webview/protocol';
 
 const doc = (n: number, title: string, path = `news/${n}.txt`): DocumentSummary => ({ id: `file:///${path}`, title, path });
@@ -12,23 +12,27 @@ const documents = [
   doc(5, 'Erdoğan and Putin meet in Sochi'),
 ];
 
-describe('findDocuments', () => {
-  it('finds by title or path, any spelling: titles starting with the query first, then titles, then paths', () => {
+describe('DocumentFinder', () => {
+  const findDocuments = (all: DocumentSummary[], query: string, limit?: number) => new DocumentFinder(all).find(query, limit);
+  it('finds by title or path, any spelling: titles starting with the query first, then titles, then paths, each by path', () => {
     const found = findDocuments(documents, 'مذكره سوتشى');
     expect(found.documents.map((d) => d.title)).toEqual(['مذكرة سوتشي: ما الذي تغير في إدلب؟', 'أنقرة وموسكو توقعان مذكرة سوتشي']);
-    expect(findDocuments(documents, 'سوتشي').documents.map((d) => d.path)).toEqual(['news/sochi.txt', 'news/3.txt', 'archive/2018/سوتشي-ملحق.txt']);
+    expect(findDocuments(documents, 'سوتشي').documents.map((d) => d.path)).toEqual(['news/3.txt', 'news/sochi.txt', 'archive/2018/سوتشي-ملحق.txt']);
     expect(findDocuments(documents, 'SOCHI').documents.map((d) => d.path)).toEqual(['news/5.txt', 'news/sochi.txt']);
     expect(findDocuments(documents, 'اوغلو').documents).toEqual([documents[0]]);
     expect(findDocuments(documents, 'طهران')).toEqual({ documents: [], total: 0 });
   });
 
   it('lists at most the limit and counts all of the matches', () => {
-    const many = Array.from({ length: 300 }, (_, k) => doc(k, `تقرير رقم ${k}`));
+    // In the index's order, not by path: the finder sorts them (by path, numbers as numbers).
+    const many = Array.from({ length: 300 }, (_, k) => doc(299 - k, `تقرير رقم ${299 - k}`));
+    const byPath = [...many].reverse();
     const found = findDocuments(many, 'تقرير');
     expect(found.total).toBe(300);
-    expect(found.documents).toEqual(many.slice(0, MAX_DOCUMENT_MATCHES));
+    expect(found.documents).toEqual(byPath.slice(0, MAX_DOCUMENT_MATCHES));
+    expect(found.documents.slice(0, 3).map((d) => d.path)).toEqual(['news/0.txt', 'news/1.txt', 'news/2.txt']);
     // An empty query lists the first documents.
-    expect(findDocuments(many, '  ', 3)).toEqual({ documents: many.slice(0, 3), total: 300 });
+    expect(findDocuments(many, '  ', 3)).toEqual({ documents: byPath.slice(0, 3), total: 300 });
   });
 });
 

@@ -25,20 +25,35 @@ export interface DocumentMatches {
   total: number;
 }
 
+/** Paths in the order a file browser shows them (doc-2 before doc-10). */
+const BY_PATH = new Intl.Collator(undefined, { numeric: true });
+
 /**
- * The documents whose title or path holds `query` after normalization (any hamza, ta
- * marbuta, harakat, case): first those whose title starts with it, then those whose title
- * holds it, then those whose path does, each in `all`'s order. An empty query lists the first ones.
+ * Finds documents for the page's document box, in a list sorted by path once, on the first
+ * question (the timeline's list comes in the index's order, and most changes of the corpus are
+ * never followed by a question).
  */
-export function findDocuments(all: readonly DocumentSummary[], query: string, limit = MAX_DOCUMENT_MATCHES): DocumentMatches {
-  const q = normalizeKey(query).trim();
-  if (!q) return { documents: all.slice(0, limit), total: all.length };
-  const includes = normalizedIncludes(q);
-  const ranks: DocumentSummary[][] = [[], [], []];
-  for (const d of all) {
-    if (includes(d.title)) ranks[normalizeKey(d.title).trimStart().startsWith(q) ? 0 : 1]!.push(d);
-    else if (includes(d.path)) ranks[2]!.push(d);
+export class DocumentFinder {
+  private sorted: DocumentSummary[] | undefined;
+
+  constructor(private readonly all: readonly DocumentSummary[]) {}
+
+  /**
+   * The documents whose title or path holds `query` after normalization (any hamza, ta
+   * marbuta, harakat, case): first those whose title starts with it, then those whose title
+   * holds it, then those whose path does, each by path. An empty query lists the first ones.
+   */
+  find(query: string, limit = MAX_DOCUMENT_MATCHES): DocumentMatches {
+    const all = (this.sorted ??= [...this.all].sort((a, b) => BY_PATH.compare(a.path, b.path)));
+    const q = normalizeKey(query).trim();
+    if (!q) return { documents: all.slice(0, limit), total: all.length };
+    const includes = normalizedIncludes(q);
+    const ranks: DocumentSummary[][] = [[], [], []];
+    for (const d of all) {
+      if (includes(d.title)) ranks[normalizeKey(d.title).trimStart().startsWith(q) ? 0 : 1]!.push(d);
+      else if (includes(d.path)) ranks[2]!.push(d);
+    }
+    const ranked = ranks.flat();
+    return { documents: ranked.slice(0, limit), total: ranked.length };
   }
-  const ranked = ranks.flat();
-  return { documents: ranked.slice(0, limit), total: ranked.length };
 }

@@ -11,7 +11,7 @@ import type { CorpusService } from '../corpus/corpusService';
 import { log } from '../log';
 import { openMention } from './navigation';
 import { collectTimelineData, DocumentEvents } from './timelineData';
-import { findDocuments, type DocumentMatches } from './timelineDocuments';
+import { DocumentFinder, type DocumentMatches } from './timelineDocuments';
 import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
 import { matchingEvents, MAX_DRAWN_EVENTS, timelineView } from './timelineView';
@@ -41,6 +41,8 @@ export class TimelinePanel implements vscode.Disposable {
   private initPosted = false;
   /** The latest gathering of the events: documents done of all, and how it went. */
   collection: { done: number; total: number; state: 'running' | 'finished' | 'stopped' } | undefined;
+  /** Answers the page's document box, for one version of the data. */
+  private documentFinder: { for: TimelineData; finder: DocumentFinder } | undefined;
   /** The last answer to the page's document box, and its query. */
   lastDocumentMatches: (DocumentMatches & { query: string }) | undefined;
 
@@ -156,7 +158,8 @@ export class TimelinePanel implements vscode.Disposable {
         await this.export(m);
         return;
       case 'findDocuments': {
-        const matches = { query: m.query, ...findDocuments(this.data.documents, m.query) };
+        if (this.documentFinder?.for !== this.data) this.documentFinder = { for: this.data, finder: new DocumentFinder(this.data.documents) };
+        const matches = { query: m.query, ...this.documentFinder.finder.find(m.query) };
         this.lastDocumentMatches = matches;
         this.post({ type: 'documentMatches', ...matches });
         return;
