@@ -18,7 +18,10 @@ import { matchingEvents, MAX_DRAWN_EVENTS, timelineView } from './timelineView';
 
 const VIEW_TYPE = 'corpusLens.timeline';
 const STATE_KEY = 'corpusLens.timeline.filter';
-const UPDATE_DEBOUNCE_MS = 400;
+/** A change is shown this long after it, so that the rest of its burst (a rename: a delete and a create) comes along. */
+const UPDATE_SETTLE_MS = 50;
+/** At most one update this often while changes keep coming. */
+const UPDATE_INTERVAL_MS = 400;
 
 export class TimelinePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -27,6 +30,8 @@ export class TimelinePanel implements vscode.Disposable {
   private pendingFocus: string | null = null;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last update started (Date.now()). */
+  private lastUpdate = 0;
   private readonly renderedEmitter = new vscode.EventEmitter<number>();
   /** Fires with the count each time the webview reports it has drawn the events. */
   readonly onDidRender = this.renderedEmitter.event;
@@ -227,18 +232,25 @@ export class TimelinePanel implements vscode.Disposable {
     if (data) this.data = data;
   }
 
-  /** Index changes come in bursts (a rebuild, typing); one update after they settle. */
+  /**
+   * Index changes come alone (a file saved) or in bursts (typing, a folder copied in). One
+   * alone shows after UPDATE_SETTLE_MS; in a burst, updates come at most every
+   * UPDATE_INTERVAL_MS, each with everything changed so far. (A plain debounce of 400 ms
+   * made every single change wait that long, and a long burst wait until its end.)
+   */
   private scheduleUpdate(): void {
-    if (!this.panel || !this.ready) return;
-    clearTimeout(this.timer);
+    if (!this.panel || !this.ready || this.timer !== undefined) return;
+    const wait = Math.max(UPDATE_SETTLE_MS, this.lastUpdate + UPDATE_INTERVAL_MS - Date.now());
     this.timer = setTimeout(async () => {
+      this.timer = undefined;
+      this.lastUpdate = Date.now();
       try {
         await this.refresh();
         this.postUpdate();
       } catch (e) {
         log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
       }
-    }, UPDATE_DEBOUNCE_MS);
+    }, wait);
   }
 
   private filterState(): FilterState | null {
