@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine';
 import { concatBytes, parseCache, parseCacheInSteps, serializeCache, serializeCacheChunks } from '../../src/core/index/cacheFormat';
 import { CorpusIndex, packDocument, type IndexedDocument } from '../../src/core/index/corpusIndex';
-import { countedByEntity, countedTotals, isPackedMentions, packMentions, STRIDE, unpackMentions } from '../../src/core/index/packedMentions';
+import { countedOf, countedTotals, forEachCountedEntity, isPackedMentions, packMentions, STRIDE, unpackMentions, type PackedMentions } from '../../src/core/index/packedMentions';
 import { isPackedDates, packDates, unpackDates } from '../../src/core/index/packedDates';
 import type { DateMention } from '../../src/core/dates/types';
 import { ENGINE_VERSION } from '../../src/core/version';
@@ -54,6 +54,16 @@ describe('packed mentions', () => {
   });
 
   it('groups the counted mentions by entity, leaving boilerplate out, in order of first mention', async () => {
+    // Each entity once with its count (forEachCountedEntity), and its mentions found again (countedOf).
+    const countedByEntity = (p: PackedMentions): Array<[string, number[]]> => {
+      const out: Array<[string, number[]]> = [];
+      forEachCountedEntity(p, (entityId, count) => {
+        const list = countedOf(p, entityId);
+        expect(list).toHaveLength(count);
+        out.push([entityId, list]);
+      });
+      return out;
+    };
     for (const doc of await sampleDocuments()) {
       const expected = new Map<string, number[]>();
       doc.mentions.forEach((m, k) => {
@@ -62,7 +72,8 @@ describe('packed mentions', () => {
         expected.set(m.entityId, [...list, k]);
       });
       const packed = packMentions(doc.mentions);
-      expect([...countedByEntity(packed)]).toEqual([...expected]);
+      expect(countedByEntity(packed)).toEqual([...expected]);
+      for (const [entityId, list] of expected) expect(countedOf(packed, entityId, 2)).toEqual(list.slice(0, 2));
       const counted = [...expected.values()].reduce((n, l) => n + l.length, 0);
       expect(countedTotals(packed)).toEqual({ mentions: counted, entities: expected.size });
     }
@@ -71,7 +82,9 @@ describe('packed mentions', () => {
       { entityId: 'place.idlib', start: 10, end: 14, text: 'إدلب', alias: 'إدلب', ambiguous: false },
       { entityId: 'person.erdogan', start: 20, end: 25, text: 'أردوغان', alias: 'أردوغان', ambiguous: false },
     ]);
-    expect([...countedByEntity(withBoilerplate)]).toEqual([['place.idlib', [1]], ['person.erdogan', [2]]]);
+    expect(countedByEntity(withBoilerplate)).toEqual([['place.idlib', [1]], ['person.erdogan', [2]]]);
+    expect(countedOf(withBoilerplate, 'person.erdogan')).toEqual([2]);
+    expect(countedOf(withBoilerplate, 'person.putin')).toEqual([]);
     expect(countedTotals(withBoilerplate)).toEqual({ mentions: 2, entities: 2 });
   });
 

@@ -12,7 +12,7 @@ import type { Quotation } from '../analysis/quotes';
 import type { DateMention, DocumentDate } from '../dates/types';
 import type { OffsetRange } from '../text/normalize';
 import { packDates, unpackDates, type PackedDates } from './packedDates';
-import { countedByEntity, countedTotals, entityAt, isBoilerplateAt, mentionAt, mentionCount, packMentions, rangeAt, unpackMentions, type PackedMentions } from './packedMentions';
+import { countedOf, countedTotals, entityAt, forEachCountedEntity, isBoilerplateAt, mentionAt, mentionCount, packMentions, rangeAt, unpackMentions, type PackedMentions } from './packedMentions';
 
 export interface IndexedDocument extends DocumentAnalysis {
   /** The caller's key: a URI string or a path. */
@@ -153,37 +153,38 @@ export class StoredDocument implements IndexedDocument {
 }
 
 /**
- * An entity's mentions, by document: one changed document touches only its own entries, in
- * time independent of the corpus size. The documents in path order are sorted when asked
- * for and kept until the entity's documents change.
+ * An entity's documents, with its counted mentions in each: one changed document touches only
+ * its own entries, in time independent of the corpus size. The mentions themselves are found
+ * in the document's packed list when asked (countedOf). The documents in path order are
+ * sorted when asked for and kept until the entity's documents change.
  */
 interface EntityRefs {
-  byDoc: Map<StoredDocument, number[]>;
+  byDoc: Map<StoredDocument, number>;
   /** Mentions in all documents. */
   mentions: number;
   sorted: StoredDocument[] | undefined;
 }
 
 function removeRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
-  for (const entityId of countedByEntity(doc.packed).keys()) {
+  forEachCountedEntity(doc.packed, (entityId) => {
     const refs = map.get(entityId);
-    const list = refs?.byDoc.get(doc);
-    if (!refs || !list) continue;
+    const count = refs?.byDoc.get(doc);
+    if (!refs || count === undefined) return;
     refs.byDoc.delete(doc);
-    refs.mentions -= list.length;
+    refs.mentions -= count;
     refs.sorted = undefined;
     if (refs.byDoc.size === 0) map.delete(entityId);
-  }
+  });
 }
 
 function addRefs(map: Map<string, EntityRefs>, doc: StoredDocument): void {
-  for (const [entityId, mentions] of countedByEntity(doc.packed)) {
+  forEachCountedEntity(doc.packed, (entityId, count) => {
     let refs = map.get(entityId);
     if (!refs) map.set(entityId, (refs = { byDoc: new Map(), mentions: 0, sorted: undefined }));
-    refs.byDoc.set(doc, mentions);
-    refs.mentions += mentions.length;
+    refs.byDoc.set(doc, count);
+    refs.mentions += count;
     refs.sorted = undefined;
-  }
+  });
 }
 
 /** Path order by UTF-16 code units: cheap enough to sort 100,000 documents on a hover. */
@@ -264,15 +265,15 @@ export class CorpusIndex {
     const refs = this.entityMap().get(entityId);
     if (!refs) return [];
     const out: EntityMention[] = [];
-    for (const d of sortedDocs(refs)) for (const k of refs.byDoc.get(d)!) out.push({ ...mentionAt(d.packed, k), documentId: d.id });
+    for (const d of sortedDocs(refs)) for (const k of countedOf(d.packed, entityId)) out.push({ ...mentionAt(d.packed, k), documentId: d.id });
     return out;
   }
 
   /** Mentions of one entity in one document (boilerplate excluded), in order. */
   mentionsIn(entityId: string, documentId: string): EntityMention[] {
     const d = this.docs.get(documentId);
-    const list = d && this.entityMap().get(entityId)?.byDoc.get(d);
-    return list ? list.map((k) => ({ ...mentionAt(d.packed, k), documentId: d.id })) : [];
+    if (!d || !this.entityMap().get(entityId)?.byDoc.has(d)) return [];
+    return countedOf(d.packed, entityId).map((k) => ({ ...mentionAt(d.packed, k), documentId: d.id }));
   }
 
   /** How many mentions (boilerplate excluded) an entity has, without building them. */
@@ -284,10 +285,7 @@ export class CorpusIndex {
   documentsOf(entityId: string): EntityDocument[] {
     const refs = this.entityMap().get(entityId);
     if (!refs) return [];
-    return sortedDocs(refs).map((d) => {
-      const list = refs.byDoc.get(d)!;
-      return { documentId: d.id, count: list.length, first: rangeAt(d.packed, list[0]!) };
-    });
+    return sortedDocs(refs).map((d) => ({ documentId: d.id, count: refs.byDoc.get(d)!, first: rangeAt(d.packed, countedOf(d.packed, entityId, 1)[0]!) }));
   }
 
   /** Entity ids with their mention counts (boilerplate excluded), most mentioned first. */

@@ -78,26 +78,32 @@ export function entityAt(p: PackedMentions, k: number): string {
 }
 
 /**
- * The counted mentions (those outside boilerplate) by entity id: mention numbers in order.
- * Grouped by the entity's number in the string table first, so no string is hashed per
- * mention; the entities come in the order of their first mention.
+ * The entities of the counted mentions (those outside boilerplate), each once, in the order
+ * of their first mention, with how many mentions each has. Counted by the entity's number in
+ * the string table, so no string is hashed per mention. The index keeps only these counts per
+ * document and finds the mentions again when asked (countedOf): a list per entity and
+ * document was 3 million arrays at 100,000 documents, and most of the time of a warm start.
  */
-export function countedByEntity(p: PackedMentions): Map<string, number[]> {
+export function forEachCountedEntity(p: PackedMentions, take: (entityId: string, count: number) => void): void {
   const d = p.data;
-  const lists: Array<number[] | undefined> = new Array(p.strings.length);
+  const counts = new Uint32Array(p.strings.length);
   const order: number[] = [];
-  for (let k = 0, o = 0; o < d.length; k++, o += STRIDE) {
+  for (let o = 0; o < d.length; o += STRIDE) {
     if (d[o + FLAGS]! & BOILERPLATE) continue;
     const e = d[o + ENTITY]!;
-    const list = lists[e];
-    if (list) list.push(k);
-    else {
-      lists[e] = [k];
-      order.push(e);
-    }
+    if (counts[e] === 0) order.push(e);
+    counts[e]!++;
   }
-  const out = new Map<string, number[]>();
-  for (const e of order) out.set(p.strings[e]!, lists[e]!);
+  for (const e of order) take(p.strings[e]!, counts[e]!);
+}
+
+/** The numbers of an entity's counted mentions (outside boilerplate), in order: the first `limit` of them. */
+export function countedOf(p: PackedMentions, entityId: string, limit = Infinity): number[] {
+  const e = p.strings.indexOf(entityId);
+  const out: number[] = [];
+  if (e < 0) return out;
+  const d = p.data;
+  for (let k = 0, o = 0; o < d.length && out.length < limit; k++, o += STRIDE) if (d[o + ENTITY] === e && !(d[o + FLAGS]! & BOILERPLATE)) out.push(k);
   return out;
 }
 

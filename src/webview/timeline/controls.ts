@@ -57,7 +57,11 @@ export class Toolbar {
         this.documentId = o.id;
         cb.change({ documentId: o.id });
       },
-      focus: () => this.findSoon(this.documentId === null ? this.doc.value : ''),
+      focus: () => {
+        // A chosen document's title is selected, so that typing replaces it.
+        if (this.documentId !== null) this.doc.input.select();
+        this.findSoon(this.documentId === null ? this.doc.value : '');
+      },
     });
     this.type.append(el('option', { value: '' }, 'Any type'), ...ENTITY_TYPES.map((t) => el('option', { value: t }, t)));
     this.lanes.append(...Object.entries(LANE_LABELS).map(([v, l]) => el('option', { value: v }, l)));
