@@ -66,6 +66,12 @@ suite('Timeline', () => {
       const events = api.timeline.events();
       assert.equal(sample[0], events[0], 'the sample starts with the first event');
       assert.equal(sample[2], events[events.length - 1], 'and ends with the last');
+      // Two changes at once: the page ends with the later one's data, whatever became of the earlier.
+      await Promise.all([
+        api.timeline.handle({ type: 'filterChanged', state: { ...DEFAULT_FILTER, text: 'no label holds this' } }),
+        api.timeline.handle({ type: 'filterChanged', state: DEFAULT_FILTER }),
+      ]);
+      assert.deepEqual(api.timeline.sentEvents(), sample);
       // With it, the documents of the sample only, not every document of the corpus.
       const sampleDocuments = new Set(sample.map((e) => e.documentId).filter((id) => id !== undefined));
       assert.deepEqual(new Set(api.timeline.sentDocuments().map((d) => d.id)), sampleDocuments);

@@ -2,7 +2,8 @@
 // window show, with the count of all of it; a small one goes whole, as before.
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/events';
-import { evenSample, matchingEvents, timelineView } from '../../src/extension/features/timelineView';
+import { evenSample, matchingEvents, matchingSteps, timelineView } from '../../src/extension/features/timelineView';
+import { applyFilter, EntityFinder } from '../../src/webview/timeline/filter';
 import { DEFAULT_FILTER, type TimelineData } from '../../src/webview/protocol';
 import { dayOf } from '../../src/webview/timeline/scale';
 
@@ -74,6 +75,33 @@ describe('timelineView', () => {
     expect(zoomed.events[0]!.date).toBe('2018-03-01');
     expect(zoomed.events.at(-1)!.date).toBe('2018-03-31');
     expect(zoomed.total).toBe(31);
+  });
+});
+
+describe('matchingSteps', () => {
+  it('works through a large timeline in steps, so the host can take turns between them, to the same events', () => {
+    const data = corpus(20_000);
+    for (const state of [
+      { ...DEFAULT_FILTER, text: 'جملة 19' },
+      { ...DEFAULT_FILTER, entityId: 'person.sergey-lavrov', view: { from: dayOf(2020, 1, 1), to: dayOf(2021, 1, 1) } },
+    ]) {
+      const steps = matchingSteps(data, state);
+      let yields = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) yields++;
+      expect(step.value).toEqual(matchingEvents(data, state));
+      // At most 4,096 events between two steps: 4 in a pass over 20,000 (a window takes two passes).
+      expect(yields).toBe(state.view ? 8 : 4);
+    }
+    expect(matchingEvents(data, { ...DEFAULT_FILTER, text: 'جملة 19' })).toEqual(applyFilter(data, { ...DEFAULT_FILTER, text: 'جملة 19' }, new EntityFinder(data.entities)));
+  });
+
+  it('takes no step and makes no copy when nothing narrows the timeline', () => {
+    const data = corpus(20_000);
+    const steps = matchingSteps(data, DEFAULT_FILTER);
+    const step = steps.next();
+    expect(step.done).toBe(true);
+    expect(step.value).toBe(data.events);
   });
 });
 

@@ -14,7 +14,8 @@ import { collectTimelineData, DocumentEvents } from './timelineData';
 import { DocumentFinder, type DocumentMatches } from './timelineDocuments';
 import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
-import { matchingEvents, MAX_DRAWN_EVENTS, timelineView } from './timelineView';
+import { matchingSteps, MAX_DRAWN_EVENTS, timelineViewSteps } from './timelineView';
+import { runInSlices } from '../hostTurns';
 
 const VIEW_TYPE = 'corpusLens.timeline';
 const STATE_KEY = 'corpusLens.timeline.filter';
@@ -143,9 +144,7 @@ export class TimelinePanel implements vscode.Disposable {
         this.ready = true;
         await this.service.start();
         await this.refresh();
-        this.post({ type: 'init', data: this.view(), state: this.filterState(), focusEntity: this.pendingFocus });
-        this.initPosted = true;
-        this.pendingFocus = null;
+        await this.postView('init');
         return;
       case 'rendered':
         this.lastRendered = m.count;
@@ -157,7 +156,7 @@ export class TimelinePanel implements vscode.Disposable {
       case 'filterChanged':
         await this.context.workspaceState.update(STATE_KEY, m.state);
         // A sample is drawn for one filter and window: the new ones get their own.
-        if (this.sent.total !== undefined || this.data.events.length > this.drawLimit) this.postUpdate();
+        if (this.sent.total !== undefined || this.data.events.length > this.drawLimit) await this.postView('update');
         return;
       case 'export':
         await this.export(m);
@@ -186,7 +185,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   private async export(m: Extract<WebviewMessage, { type: 'export' }>): Promise<void> {
     // The page shows a sample of a large timeline: the table gets every event its filter and window hold.
-    const events = this.sent.total !== undefined && m.format !== 'svg' ? matchingEvents(this.data, this.filterState()) : m.eventIds.map((id) => this.documentEvents.timeline.get(id)!);
+    const events = this.sent.total !== undefined && m.format !== 'svg' ? await runInSlices(matchingSteps(this.data, this.filterState())) : m.eventIds.map((id) => this.documentEvents.timeline.get(id)!);
     const pathOf = (id: string): string => this.service.index.get(id)?.path ?? id;
     const content = m.format === 'svg' ? m.svg : m.format === 'csv' ? toCsv(events, pathOf) : toJson(events, pathOf);
     try {
@@ -246,7 +245,7 @@ export class TimelinePanel implements vscode.Disposable {
       this.lastUpdate = Date.now();
       try {
         await this.refresh();
-        this.postUpdate();
+        await this.postView('update');
       } catch (e) {
         log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
       }
@@ -257,15 +256,31 @@ export class TimelinePanel implements vscode.Disposable {
     return this.context.workspaceState.get<FilterState>(STATE_KEY) ?? null;
   }
 
-  /** The data to post now: everything, or a sample for the current filter state (timelineView.ts). */
-  private view(): TimelineData {
-    this.sent = timelineView(this.data, this.filterState(), this.drawLimit);
-    return this.sent;
+  /**
+   * Posts the page's first data or an update, one at a time and in order. The data for a
+   * large corpus is worked out in slices (a text filter reads every label); an update asked
+   * for while another waits or runs makes that one pointless: it is dropped, or stopped
+   * between two slices.
+   */
+  private postView(kind: 'init' | 'update'): Promise<void> {
+    const ticket = ++this.viewRequests;
+    const latest = (): boolean => kind === 'init' || ticket === this.viewRequests;
+    const run = this.viewing.then(async () => {
+      if (!latest()) return;
+      const data = await runInSlices(whileTrue(timelineViewSteps(this.data, this.filterState(), this.drawLimit), latest));
+      if (!data) return;
+      this.sent = data;
+      if (kind === 'update') return this.post({ type: 'update', data });
+      this.post({ type: 'init', data, state: this.filterState(), focusEntity: this.pendingFocus });
+      this.initPosted = true;
+      this.pendingFocus = null;
+    });
+    this.viewing = run.catch(() => undefined);
+    return run;
   }
 
-  private postUpdate(): void {
-    this.post({ type: 'update', data: this.view() });
-  }
+  private viewing: Promise<void> = Promise.resolve();
+  private viewRequests = 0;
 
   private post(message: HostMessage): void {
     void this.panel?.webview.postMessage(message);
@@ -275,5 +290,15 @@ export class TimelinePanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The steps' result, or undefined once `go()` says to stop (checked before each step). */
+function* whileTrue<T>(steps: Generator<void, T>, go: () => boolean): Generator<void, T | undefined> {
+  for (;;) {
+    if (!go()) return undefined;
+    const step = steps.next();
+    if (step.done) return step.value;
+    yield;
   }
 }

@@ -7,13 +7,15 @@
  * with the count of all of it: the page says it shows a sample, and zooming in or filtering
  * brings every event of a narrower view. Below the limit, everything goes, as before, and the
  * page filters on its own.
+ * The work comes as steps (a generator): at 100,000 documents a text filter reads 1.4
+ * million labels, 10 s that the host runs in slices (runInSlices) rather than at once.
  * Pure (no `vscode`), unit-tested in node.
  */
 import type { FilterState, TimelineData, TimelineEvent } from '../../webview/protocol';
 import { TIMELINE_EVENT_KINDS } from '../../core/events/types';
 import { DEFAULT_FILTER } from '../../webview/protocol';
-import { applyFilter, EntityFinder } from '../../webview/timeline/filter';
-import { extentOf, openUntilOf } from '../../webview/timeline/scale';
+import { EntityFinder, eventFilter } from '../../webview/timeline/filter';
+import { extentOf, laterEnd } from '../../webview/timeline/scale';
 import { documentsOfEvents } from './timelineDocuments';
 
 /**
@@ -22,17 +24,48 @@ import { documentsOfEvents } from './timelineDocuments';
  */
 export const MAX_DRAWN_EVENTS = 2_000;
 
+/** Events looked at between two steps. */
+const STEP_EVENTS = 4_096;
+
 /** The events a filter state lets through and its window holds (every one of them, for an export). */
 export function matchingEvents(data: TimelineData, state: FilterState | null): TimelineEvent[] {
+  return finish(matchingSteps(data, state));
+}
+
+/** matchingEvents as steps, a few thousand events each. */
+export function* matchingSteps(data: TimelineData, state: FilterState | null): Generator<void, TimelineEvent[]> {
   const filter = state ?? DEFAULT_FILTER;
-  const matched = narrows(filter) ? applyFilter(data, filter, new EntityFinder(data.entities)) : data.events;
   const view = filter.view;
-  if (!view) return matched;
-  const until = openUntilOf(data.events);
-  return matched.filter((e) => {
-    const x = extentOf(e, until);
-    return x.end >= view.from && x.start <= view.to;
-  });
+  if (!narrows(filter) && !view) return data.events;
+  const keep = narrows(filter) ? eventFilter(data, filter, new EntityFinder(data.entities)) : undefined;
+  const events = data.events;
+  // Where open-ended spans end (openUntilOf), in steps too.
+  let until = 0;
+  if (view) {
+    for (let k = 0; k < events.length; k++) {
+      until = laterEnd(until, events[k]!);
+      if (k % STEP_EVENTS === STEP_EVENTS - 1) yield;
+    }
+  }
+  const out: TimelineEvent[] = [];
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    if ((!keep || keep(e)) && (!view || inView(extentOf(e, until), view))) out.push(e);
+    if (k % STEP_EVENTS === STEP_EVENTS - 1) yield;
+  }
+  return out;
+}
+
+function inView(x: { start: number; end: number }, view: { from: number; to: number }): boolean {
+  return x.end >= view.from && x.start <= view.to;
+}
+
+/** Runs steps to their end at once (tests, and data small enough). */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Whether the filter leaves out any event at all (its window aside). */
@@ -47,8 +80,13 @@ function narrows(f: FilterState): boolean {
  * the sample and the chosen one.
  */
 export function timelineView(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): TimelineData {
+  return finish(timelineViewSteps(data, state, limit));
+}
+
+/** timelineView as steps (matchingSteps'). */
+export function* timelineViewSteps(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): Generator<void, TimelineData> {
   if (data.events.length <= limit) return data;
-  const matching = matchingEvents(data, state);
+  const matching = yield* matchingSteps(data, state);
   const events = evenSample(matching, limit);
   return { ...data, events, documents: documentsOfEvents(data.documents, events, state?.documentId ?? null), total: matching.length };
 }

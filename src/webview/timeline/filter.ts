@@ -48,6 +48,11 @@ export function textMatcher(text: string): (e: TimelineEvent) => boolean {
 
 /** The events the filter lets through, in their original (chronological) order. */
 export function applyFilter(data: TimelineData, state: FilterState, finder: EntityFinder): TimelineEvent[] {
+  return data.events.filter(eventFilter(data, state, finder));
+}
+
+/** Whether the filter lets an event through: applyFilter's test, for a caller that walks the events itself. */
+export function eventFilter(data: TimelineData, state: FilterState, finder: EntityFinder): (e: TimelineEvent) => boolean {
   const typeOf = new Map(data.entities.map((e) => [e.id, e.type]));
   const kinds = new Set(state.kinds);
   const text = normalizeKey(state.text).trim();
@@ -55,14 +60,12 @@ export function applyFilter(data: TimelineData, state: FilterState, finder: Enti
   let entityIds: Set<string> | null = null;
   if (state.entityId) entityIds = new Set([state.entityId]);
   else if (state.entityQuery.trim()) entityIds = new Set(finder.find(state.entityQuery, 50).map((e) => e.id));
-  return data.events.filter(
-    (e) =>
-      kinds.has(e.kind) &&
-      (!state.documentId || e.documentId === state.documentId) &&
-      (!state.entityType || e.entities.some((id) => typeOf.get(id) === state.entityType)) &&
-      (!entityIds || e.entities.some((id) => entityIds.has(id))) &&
-      (!textMatches || textMatches(e)),
-  );
+  return (e) =>
+    kinds.has(e.kind) &&
+    (!state.documentId || e.documentId === state.documentId) &&
+    (!state.entityType || e.entities.some((id) => typeOf.get(id) === state.entityType)) &&
+    (!entityIds || e.entities.some((id) => entityIds.has(id))) &&
+    (!textMatches || textMatches(e));
 }
 
 export interface Lane {

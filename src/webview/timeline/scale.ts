@@ -49,8 +49,13 @@ export function extentOf(e: TimelineEvent, openUntil: number): EventExtent {
  */
 export function openUntilOf(events: readonly TimelineEvent[]): number {
   let until = 0;
-  for (const e of events) if (!e.openEnded) until = Math.max(until, spanOfIso(e.endDate ?? e.date).end);
+  for (const e of events) until = laterEnd(until, e);
   return until;
+}
+
+/** openUntilOf's step: the later of `until` and the end of `e` (an open-ended span counts for nothing). */
+export function laterEnd(until: number, e: TimelineEvent): number {
+  return e.openEnded ? until : Math.max(until, spanOfIso(e.endDate ?? e.date).end);
 }
 
 /** The visible window and the pixels it maps to. */
