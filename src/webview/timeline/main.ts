@@ -38,6 +38,11 @@ let selectedId: string | null = null;
 let openUntil = 0;
 /** Nothing is drawn (or reported) before the host's first `init`. */
 let initialized = false;
+/**
+ * The page holds a sample, and the filter or window changed since the host sent it: the host
+ * is finding the new view's events (seconds, for a million), and the status says so.
+ */
+let awaitingHost = false;
 
 const svgRoot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
 svgRoot.setAttribute('role', 'group');
@@ -75,6 +80,7 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
     return;
   }
   setData(m.data);
+  awaitingHost = false;
   if (m.type === 'init') {
     initialized = true;
     // The page's own saved state is the freshest; the host's copy serves after a reload.
@@ -136,23 +142,23 @@ function fitScale(): TimeScale {
 
 function setFilter(patch: Partial<FilterState>): void {
   filter = { ...filter, ...patch };
-  render();
   saveSoon();
+  render();
 }
 
 function setScale(next: TimeScale): void {
   scale = next;
   filter = { ...filter, view: { from: scale.from, to: scale.to } };
-  render();
   saveSoon();
+  render();
 }
 
 function zoom(factor: number | 'fit'): void {
   if (factor === 'fit') {
     scale = fitScale();
     filter = { ...filter, view: null };
-    render();
     saveSoon();
+    render();
   } else setScale(scale.zoom(factor));
 }
 
@@ -161,14 +167,18 @@ function focusEntity(entityId: string): void {
   filter = { ...filter, entityId, entityQuery: entity?.label ?? entityId, view: null, documentId: null };
   toolbar.show(filter);
   scale = fitScale();
-  render();
   saveSoon();
+  render();
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-/** Saved in the webview (survives hiding the panel) and sent to the host (survives reloads). */
+/**
+ * Saved in the webview (survives hiding the panel) and sent to the host (survives reloads).
+ * Called before render(), whose status then says when the host is finding the new view.
+ */
 function saveSoon(): void {
   vscode.setState(filter);
+  if (data.total !== undefined) awaitingHost = true;
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => post({ type: 'filterChanged', state: filter }), 300);
 }
@@ -190,7 +200,9 @@ function render(): void {
   status.textContent =
     data.total === undefined
       ? `${visible.length} of ${total} events in view · ${lanes.length} lanes`
-      : `A sample of ${total.toLocaleString()} of the ${data.total.toLocaleString()} events this filter shows: zoom in or filter to see them all · ${visible.length} in view · ${lanes.length} lanes`;
+      : awaitingHost
+        ? `Finding this view’s events in the whole timeline… meanwhile ${visible.length} of the ${total.toLocaleString()} sampled events are in view · ${lanes.length} lanes`
+        : `A sample of ${total.toLocaleString()} of the ${data.total.toLocaleString()} events this filter shows: zoom in or filter to see them all · ${visible.length} in view · ${lanes.length} lanes`;
   details.show(visible.find((e) => e.id === selectedId) ?? data.events.find((e) => e.id === selectedId), new Map(data.entities.map((e) => [e.id, e])));
   post({ type: 'rendered', count: result.count });
 }
