@@ -39,3 +39,19 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
   };
   return { context, page, close };
 }
+
+/**
+ * Runs "Corpus: Show Timeline" from the command palette, as a user would, and waits until the
+ * page has drawn its events. Returns the page's frame (the webview sits in two nested iframes).
+ */
+export async function openTimeline(page) {
+  await page.keyboard.press('F1');
+  const palette = page.locator('.quick-input-widget input');
+  await palette.waitFor({ state: 'visible' });
+  await palette.fill('>Corpus: Show Timeline');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await webview.locator('.ev').first().waitFor({ state: 'visible', timeout: 60_000 });
+  return webview;
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildExtension, buildTests } from './build-tests.mjs';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, openTimeline } from './browser.mjs';
 import { ensureServer, onShutdown, ROOT, startServer } from './vscode-server.mjs';
 
 const OUT = path.join(ROOT, 'out');
@@ -158,14 +158,7 @@ async function smokeCheck() {
  */
 async function timelinePageCheck(page) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
-  await page.keyboard.press('F1');
-  const palette = page.locator('.quick-input-widget input');
-  await palette.waitFor({ state: 'visible' });
-  await palette.fill('>Corpus: Show Timeline');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  await webview.locator('.ev').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const webview = await openTimeline(page);
   const status = webview.locator('.status');
   const lanes = async () => Number(/· (\d+) lanes/.exec((await status.textContent()) ?? '')?.[1]);
   const before = await lanes();

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildExtension } from './build-tests.mjs';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, openTimeline } from './browser.mjs';
 import { onShutdown, ROOT, startServer } from './vscode-server.mjs';
 
 const SAMPLES = path.join(ROOT, 'samples', 'corpus');
@@ -296,14 +296,7 @@ try {
   await attempt('timeline', page, async () => {
     await reset(page);
     if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
-    await page.keyboard.press('F1');
-    const palette = page.locator('.quick-input-widget input');
-    await palette.waitFor({ state: 'visible' });
-    await palette.fill('>Corpus: Show Timeline');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await webview.locator('.ev').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const webview = await openTimeline(page);
     // Select an Arabic sentence that names an agreement by its date, so the details pane shows it.
     const linked = webview.locator('.ev.linked').first();
     if (await linked.count()) await linked.focus();
