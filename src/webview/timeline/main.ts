@@ -196,15 +196,18 @@ function render(): void {
   });
   list.show(visible);
   if (focusedId && chart.contains(document.activeElement)) result.nodes.find((n) => n.dataset.id === focusedId)?.focus();
-  const total = data.events.length;
-  status.textContent =
-    data.total === undefined
-      ? `${visible.length} of ${total} events in view · ${lanes.length} lanes`
-      : awaitingHost
-        ? `Finding this view’s events in the whole timeline… meanwhile ${visible.length} of the ${total.toLocaleString()} sampled events are in view · ${lanes.length} lanes`
-        : `A sample of ${total.toLocaleString()} of the ${data.total.toLocaleString()} events this filter shows: zoom in or filter to see them all · ${visible.length} in view · ${lanes.length} lanes`;
+  status.textContent = statusText(visible.length, lanes.length);
   details.show(visible.find((e) => e.id === selectedId) ?? data.events.find((e) => e.id === selectedId), new Map(data.entities.map((e) => [e.id, e])));
   post({ type: 'rendered', count: result.count });
+}
+
+/** What the status line says: how much is in view, and of what (everything, a sample, or all the host found for the filter). */
+function statusText(inView: number, lanes: number): string {
+  const had = data.events.length;
+  if (data.total === undefined) return `${inView} of ${had} events in view · ${lanes} lanes`;
+  if (awaitingHost) return `Finding this view’s events in the whole timeline… meanwhile ${inView} of the ${had.toLocaleString()} sampled events are in view · ${lanes} lanes`;
+  if (data.total === had) return `${inView} of the ${had.toLocaleString()} events this filter shows are in view · ${lanes} lanes`;
+  return `A sample of ${had.toLocaleString()} of the ${data.total.toLocaleString()} events this filter shows: zoom in or filter to see them all · ${inView} in view · ${lanes} lanes`;
 }
 
 function select(id: string): void {
