@@ -97,13 +97,13 @@ export function forEachCountedEntity(p: PackedMentions, take: (entityId: string,
   for (const e of order) take(p.strings[e]!, counts[e]!);
 }
 
-/** The numbers of an entity's counted mentions (outside boilerplate), in order: the first `limit` of them. */
-export function countedOf(p: PackedMentions, entityId: string, limit = Infinity): number[] {
+/** The numbers of an entity's counted mentions (outside boilerplate), in order. */
+export function countedOf(p: PackedMentions, entityId: string): number[] {
   const e = p.strings.indexOf(entityId);
   const out: number[] = [];
   if (e < 0) return out;
   const d = p.data;
-  for (let k = 0, o = 0; o < d.length && out.length < limit; k++, o += STRIDE) if (d[o + ENTITY] === e && !(d[o + FLAGS]! & BOILERPLATE)) out.push(k);
+  for (let k = 0, o = 0; o < d.length; k++, o += STRIDE) if (d[o + ENTITY] === e && !(d[o + FLAGS]! & BOILERPLATE)) out.push(k);
   return out;
 }
 
