@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstIndex, mergeSorted } from '../../src/core/index/sorted';
+import { firstIndex, mergeSorted, sortSteps } from '../../src/core/index/sorted';
 
 const byKey = (x: { key: number }, y: { key: number }) => x.key < y.key;
 
@@ -18,6 +19,33 @@ describe('mergeSorted', () => {
     const merged = mergeSorted(a, b, byKey);
     expect(merged.length).toBe(400_000);
     expect(merged.every((e, k) => e.key === k)).toBe(true);
+  });
+});
+
+describe('sortSteps', () => {
+  it('sorts as a stable Array.prototype.sort does, with any run length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(20)), fc.integer({ min: 1, max: 9 }), (keys, chunk) => {
+        const items = keys.map((key, i) => ({ key, i }));
+        const compare = (x: { key: number }, y: { key: number }) => x.key - y.key;
+        const steps = sortSteps(items, compare, chunk);
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        expect(step.value).toEqual([...items].sort(compare));
+      }),
+    );
+  });
+
+  it('takes a step per run sorted and per run of elements merged, never the whole list at once', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => (i * 7919) % 10_000);
+    const steps = sortSteps(items, (x, y) => x - y, 1_000);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(step.value).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    // A step per run of 1,000 sorted (10), and per 1,000 merged while both lists last on each
+    // of the 4 levels of merging (27 more): sorting or merging at once would take far fewer.
+    expect(yields).toBe(37);
   });
 });
 

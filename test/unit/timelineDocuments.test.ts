@@ -36,6 +36,26 @@ describe('DocumentFinder', () => {
   });
 });
 
+describe('DocumentFinder in steps', () => {
+  it('sorts and searches a large list in steps, to the same answer', () => {
+    const many = Array.from({ length: 20_000 }, (_, k) => doc(19_999 - k, k % 7 ? `تقرير ${k}` : `مذكرة سوتشي ${k}`));
+    const finder = new DocumentFinder(many);
+    const steps = finder.findSteps('سوتشى');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(step.value).toEqual(new DocumentFinder(many).find('سوتشي'));
+    expect(step.value.total).toBe(2_858);
+    // The first question sorts (5 runs of 4,096, then merges) and then searches (4 steps more).
+    expect(yields).toBeGreaterThan(9);
+    // Sorted once: the next question only searches.
+    let again = 0;
+    const next = finder.findSteps('تقرير');
+    for (let s = next.next(); !s.done; s = next.next()) again++;
+    expect(again).toBe(4);
+  });
+});
+
 describe('documentsOfEvents', () => {
   it('keeps the documents the events come from and the chosen one, in the list\'s order', () => {
     const event = (documentId?: string): TimelineEvent => ({ id: `e${documentId}`, kind: 'mention', label: '', date: '2018-09-17', precision: 'day', uncertain: false, entities: [], documentId });

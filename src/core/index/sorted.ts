@@ -1,4 +1,5 @@
 /** Small operations on sorted arrays, shared by the analysis, the index and the timeline. */
+import { finishSteps } from '../steps';
 
 /**
  * Merges two sorted lists into one new sorted list. Stable: on a tie, `a`'s element comes
@@ -7,11 +8,7 @@
  * @param before whether `x` must come before `y`
  */
 export function mergeSorted<T>(a: readonly T[], b: readonly T[], before: (x: T, y: T) => boolean): T[] {
-  const steps = mergeSortedSteps(a, b, before);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(mergeSortedSteps(a, b, before));
 }
 
 /**
@@ -34,6 +31,26 @@ export function* mergeSortedSteps<T>(a: readonly T[], b: readonly T[], before: (
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
+}
+
+/**
+ * A sorted copy of `items` (stable), in steps of about `chunk` elements: runs of `chunk`
+ * sorted one at a time, then merged in pairs. Sorting 100,000 paths with a collator at once
+ * held the extension host for a third of a second.
+ */
+export function* sortSteps<T>(items: readonly T[], compare: (x: T, y: T) => number, chunk = 4_096): Generator<void, T[]> {
+  let runs: T[][] = [];
+  for (let k = 0; k < items.length; k += chunk) {
+    runs.push(items.slice(k, k + chunk).sort(compare));
+    yield;
+  }
+  const before = (x: T, y: T): boolean => compare(x, y) < 0;
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let k = 0; k < runs.length; k += 2) merged.push(k + 1 < runs.length ? yield* mergeSortedSteps(runs[k]!, runs[k + 1]!, before, chunk) : runs[k]!);
+    runs = merged;
+  }
+  return runs[0] ?? [];
 }
 
 /**

@@ -47,6 +47,7 @@ export class TimelinePanel implements vscode.Disposable {
   private initPosted = false;
   /** The latest gathering of the events: documents done of all, and how it went. */
   collection: { done: number; total: number; state: 'running' | 'finished' | 'stopped' } | undefined;
+  private findRequests = 0;
   /** Answers the page's document box, for one version of the data. */
   private documentFinder: { for: TimelineData; finder: DocumentFinder } | undefined;
   /** The last answer to the page's document box, and its query. */
@@ -162,8 +163,12 @@ export class TimelinePanel implements vscode.Disposable {
         await this.export(m);
         return;
       case 'findDocuments': {
+        // In slices (a large corpus's first question sorts every document); a newer question drops this one.
+        const ticket = ++this.findRequests;
         if (this.documentFinder?.for !== this.data) this.documentFinder = { for: this.data, finder: new DocumentFinder(this.data.documents) };
-        const matches = { query: m.query, ...this.documentFinder.finder.find(m.query) };
+        const found = await runInSlices(whileTrue(this.documentFinder.finder.findSteps(m.query), () => ticket === this.findRequests));
+        if (!found) return;
+        const matches = { query: m.query, ...found };
         this.lastDocumentMatches = matches;
         this.post({ type: 'documentMatches', ...matches });
         return;

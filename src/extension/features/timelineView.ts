@@ -17,6 +17,7 @@ import { DEFAULT_FILTER } from '../../webview/protocol';
 import { EntityFinder, eventFilter } from '../../webview/timeline/filter';
 import { extentOf, laterEnd } from '../../webview/timeline/scale';
 import { documentsOfEvents } from './timelineDocuments';
+import { finishSteps } from '../../core/steps';
 
 /**
  * The most events posted to the webview at once. Posting is a serialization on the host:
@@ -29,7 +30,7 @@ const STEP_EVENTS = 4_096;
 
 /** The events a filter state lets through and its window holds (every one of them, for an export). */
 export function matchingEvents(data: TimelineData, state: FilterState | null): TimelineEvent[] {
-  return finish(matchingSteps(data, state));
+  return finishSteps(matchingSteps(data, state));
 }
 
 /** matchingEvents as steps, a few thousand events each. */
@@ -60,14 +61,6 @@ function inView(x: { start: number; end: number }, view: { from: number; to: num
   return x.end >= view.from && x.start <= view.to;
 }
 
-/** Runs steps to their end at once (tests, and data small enough). */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Whether the filter leaves out any event at all (its window aside). */
 function narrows(f: FilterState): boolean {
   const allKinds = TIMELINE_EVENT_KINDS.every((k) => f.kinds.includes(k));
@@ -80,7 +73,7 @@ function narrows(f: FilterState): boolean {
  * the sample and the chosen one.
  */
 export function timelineView(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): TimelineData {
-  return finish(timelineViewSteps(data, state, limit));
+  return finishSteps(timelineViewSteps(data, state, limit));
 }
 
 /** timelineView as steps (matchingSteps'). */
