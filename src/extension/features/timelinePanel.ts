@@ -47,6 +47,7 @@ export class TimelinePanel implements vscode.Disposable {
   private initPosted = false;
   /** The latest gathering of the events: documents done of all, and how it went. */
   collection: { done: number; total: number; state: 'running' | 'finished' | 'stopped' } | undefined;
+  /** Questions of the document box so far: an answer is posted only to the latest. */
   private findRequests = 0;
   /** Answers the page's document box, for one version of the data. */
   private documentFinder: { for: TimelineData; finder: DocumentFinder } | undefined;
