@@ -8,7 +8,7 @@
  */
 import { compareEvents } from './buildTimeline';
 import type { TimelineEvent } from './types';
-import { mergeSortedSteps } from '../index/sorted';
+import { mergeRunsSteps } from '../index/sorted';
 
 /** Past this share of changed sources, sorting everything again is as cheap. */
 const RESORT_SHARE = 0.25;
@@ -116,22 +116,14 @@ export class MergedTimeline {
    * and maps that replace the old ones at the end.
    */
   private *rebuildSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>): Generator<void, void> {
-    let runs: TimelineEvent[][] = [];
+    const runs: TimelineEvent[][] = [];
     // A step per source and per MERGE_CHUNK events merged: at 100,000 documents, sorting
     // every source in one step held the extension host for seconds.
     for (const list of sources.values()) {
       if (list.length) runs.push([...list].sort(compareEvents));
       yield;
     }
-    while (runs.length > 1) {
-      const next: TimelineEvent[][] = [];
-      for (let k = 0; k < runs.length; k += 2) {
-        next.push(k + 1 < runs.length ? yield* mergeSortedSteps(runs[k]!, runs[k + 1]!, inOrder, MERGE_CHUNK) : runs[k]!);
-        yield;
-      }
-      runs = next;
-    }
-    const merged = runs[0] ?? [];
+    const merged = yield* mergeRunsSteps(runs, inOrder, MERGE_CHUNK);
     const byId = new Map<string, TimelineEvent>();
     const named = new Map<string, number>();
     for (let k = 0; k < merged.length; k++) {

@@ -39,15 +39,26 @@ export function* mergeSortedSteps<T>(a: readonly T[], b: readonly T[], before: (
  * held the extension host for a third of a second.
  */
 export function* sortSteps<T>(items: readonly T[], compare: (x: T, y: T) => number, chunk = 4_096): Generator<void, T[]> {
-  let runs: T[][] = [];
+  const runs: T[][] = [];
   for (let k = 0; k < items.length; k += chunk) {
     runs.push(items.slice(k, k + chunk).sort(compare));
     yield;
   }
-  const before = (x: T, y: T): boolean => compare(x, y) < 0;
+  return yield* mergeRunsSteps(runs, (x, y) => compare(x, y) < 0, chunk);
+}
+
+/**
+ * Sorted runs merged two by two until one is left (the second half of a bottom-up merge
+ * sort), in steps: one per `chunk` elements merged and one after each merge, for the many
+ * small runs of a timeline's documents. Stable: on a tie, the earlier run's element first.
+ */
+export function* mergeRunsSteps<T>(runs: T[][], before: (x: T, y: T) => boolean, chunk: number): Generator<void, T[]> {
   while (runs.length > 1) {
     const merged: T[][] = [];
-    for (let k = 0; k < runs.length; k += 2) merged.push(k + 1 < runs.length ? yield* mergeSortedSteps(runs[k]!, runs[k + 1]!, before, chunk) : runs[k]!);
+    for (let k = 0; k < runs.length; k += 2) {
+      merged.push(k + 1 < runs.length ? yield* mergeSortedSteps(runs[k]!, runs[k + 1]!, before, chunk) : runs[k]!);
+      yield;
+    }
     runs = merged;
   }
   return runs[0] ?? [];
