@@ -10,8 +10,9 @@ import type { EntityType } from '../core/catalog/types';
 import { ENTITY_TYPES } from '../core/catalog/types';
 import type { TimelineEvent, TimelineEventKind } from '../core/events/types';
 import { TIMELINE_EVENT_KINDS } from '../core/events/types';
+import type { TimelinePatch } from './timelinePatch';
 
-export type { TimelineEvent, TimelineEventKind };
+export type { TimelineEvent, TimelineEventKind, TimelinePatch };
 export type LaneMode = 'document' | 'type' | 'entity';
 export const LANE_MODES: readonly LaneMode[] = ['document', 'type', 'entity'];
 export type ExportFormat = 'csv' | 'json' | 'svg';
@@ -81,6 +82,8 @@ export interface TimelineData {
 export type HostMessage =
   | { type: 'init'; data: TimelineData; state: FilterState | null; focusEntity: string | null }
   | { type: 'update'; data: TimelineData }
+  // An update as the change from the data the page holds (timelinePatch.ts).
+  | { type: 'patch'; patch: TimelinePatch }
   | { type: 'focus'; entityId: string }
   // The answer to `findDocuments`: the first matches of all `total`.
   | { type: 'documentMatches'; query: string; documents: DocumentSummary[]; total: number }
@@ -90,13 +93,16 @@ export type HostMessage =
 /** Webview → host. */
 export type WebviewMessage =
   | { type: 'ready' }
+  // A patch did not fit what the page holds: the host posts the whole data.
+  | { type: 'resync' }
   | { type: 'open'; eventId: string }
   | { type: 'filterChanged'; state: FilterState }
   // What is typed in the document box: the host answers with `documentMatches`.
   | { type: 'findDocuments'; query: string }
   | { type: 'export'; format: 'csv' | 'json'; eventIds: string[] }
   | { type: 'export'; format: 'svg'; eventIds: string[]; svg: string }
-  | { type: 'rendered'; count: number };
+  // Drawn: how many events, and how many the page holds (all it was sent, patches applied).
+  | { type: 'rendered'; count: number; held: number };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -168,6 +174,25 @@ function checkDocument(doc: unknown): void {
   need(isObj(doc) && isStr(doc.id) && isStr(doc.title) && isStr(doc.path), 'document');
 }
 
+function checkEntity(en: unknown): void {
+  need(isObj(en) && isStr(en.id) && oneOf(ENTITY_TYPES, en.type) && isStr(en.label) && strings(en.names, 1_000), 'entity');
+}
+
+function checkPatch(p: unknown): TimelinePatch {
+  need(isObj(p), 'patch is not an object');
+  need(strings(p.removed, LIMITS.ids), 'patch.removed');
+  need(Array.isArray(p.added) && p.added.length <= LIMITS.ids, 'patch.added');
+  p.added.forEach(checkEvent);
+  need(Array.isArray(p.addedAt) && p.addedAt.length === p.added.length && p.addedAt.every(isNat), 'patch.addedAt');
+  need(isNat(p.count) && p.count <= LIMITS.ids, 'patch.count');
+  need(p.total === null || (isNat(p.total) && p.total >= p.count), 'patch.total');
+  need(p.entities === undefined || Array.isArray(p.entities), 'patch.entities');
+  (p.entities as unknown[] | undefined)?.forEach(checkEntity);
+  need(strings(p.documentsRemoved, LIMITS.ids) && Array.isArray(p.documentsAdded) && p.documentsAdded.length <= LIMITS.ids, 'patch documents');
+  p.documentsAdded.forEach(checkDocument);
+  return p as unknown as TimelinePatch;
+}
+
 /** The webview's check of what the host sends. */
 export function checkHostMessage(x: unknown): Checked<HostMessage> {
   return check(() => {
@@ -186,12 +211,13 @@ export function checkHostMessage(x: unknown): Checked<HostMessage> {
       need(isNat(x.done) && isNat(x.total) && x.done <= x.total, 'progress counts');
       return { type: 'progress', done: x.done, total: x.total };
     }
+    if (x.type === 'patch') return { type: 'patch', patch: checkPatch(x.patch) };
     need(x.type === 'init' || x.type === 'update', `unknown message type ${String(x.type)}`);
     const d = x.data;
     need(isObj(d) && Array.isArray(d.events) && Array.isArray(d.entities) && Array.isArray(d.documents), 'data');
     need(d.events.length <= LIMITS.ids, 'too many events');
     d.events.forEach(checkEvent);
-    for (const en of d.entities) need(isObj(en) && isStr(en.id) && oneOf(ENTITY_TYPES, en.type) && isStr(en.label) && strings(en.names, 1_000), 'entity');
+    d.entities.forEach(checkEntity);
     (d.documents as unknown[]).forEach(checkDocument);
     need(d.total === undefined || (isNat(d.total) && d.total >= d.events.length), 'data.total');
     const data = d as unknown as TimelineData;
@@ -217,9 +243,11 @@ export function checkWebviewMessage(x: unknown, isKnownEvent: (id: string) => bo
     switch (x.type) {
       case 'ready':
         return { type: 'ready' };
+      case 'resync':
+        return { type: 'resync' };
       case 'rendered':
-        need(isNat(x.count), 'rendered.count');
-        return { type: 'rendered', count: x.count };
+        need(isNat(x.count) && isNat(x.held), 'rendered counts');
+        return { type: 'rendered', count: x.count, held: x.held };
       case 'open':
         need(isStr(x.eventId) && isKnownEvent(x.eventId), 'open.eventId is not a known event');
         return { type: 'open', eventId: x.eventId };

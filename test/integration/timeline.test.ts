@@ -142,6 +142,33 @@ suite('Timeline', () => {
     }
   });
 
+  test('a change reaches the page as a patch of what it holds, and the page draws it; a resync sends everything', async () => {
+    await vscode.commands.executeCommand('corpusLens.showTimeline');
+    await api.timeline.whenRendered(20_000);
+    const before = api.timeline.sentEvents().length;
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(folder, 'timeline-patch.txt');
+    const posted = api.timeline.updatesPosted;
+    try {
+      // One dated sentence in a document with no other date: one new event (and the document's own).
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('اجتمع الوزيران في 5 أيار/مايو 2017 في أستانا.\n'));
+      const sent = await waitFor(() => api.timeline.sentEvents().some((e) => e.documentId === uri.toString()), 20_000);
+      assert.ok(sent, 'the new document’s events were not posted');
+      const held = (): boolean => api.timeline.lastHeld === api.timeline.sentEvents().length;
+      assert.ok(await waitFor(held, 15_000), `the page holds ${api.timeline.lastHeld} events, the host sent ${api.timeline.sentEvents().length}`);
+      const now = api.timeline.updatesPosted;
+      assert.ok(now.patch > posted.patch, `patches ${posted.patch} → ${now.patch}`);
+      assert.equal(now.whole, posted.whole, 'the page asked for the whole data: the patch did not fit what it held');
+      // A page that cannot apply a patch asks for everything, and gets it.
+      await api.timeline.handle({ type: 'resync' });
+      assert.equal(api.timeline.updatesPosted.whole, now.whole + 1);
+    } finally {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+    const back = await waitFor(() => api.timeline.sentEvents().length === before && api.timeline.lastHeld === before, 15_000);
+    assert.ok(back, `after the delete the host sent ${api.timeline.sentEvents().length} events and the page holds ${api.timeline.lastHeld}, expected ${before}`);
+  });
+
   test('messages naming unknown events are ignored', async () => {
     const before = vscode.window.activeTextEditor;
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

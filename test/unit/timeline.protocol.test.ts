@@ -13,7 +13,7 @@ describe('checkWebviewMessage (host side)', () => {
   it('accepts each well-formed message', () => {
     for (const m of [
       { type: 'ready' },
-      { type: 'rendered', count: 3 },
+      { type: 'rendered', count: 3, held: 5 },
       { type: 'open', eventId: 'm:file:///a.txt@10' },
       { type: 'filterChanged', state: DEFAULT_FILTER },
       { type: 'findDocuments', query: 'سوتشي' },
@@ -27,8 +27,8 @@ describe('checkWebviewMessage (host side)', () => {
       null, 'ready', [], { type: 'nope' },
       { type: 'open', eventId: 'm:file:///etc/passwd@0' },
       { type: 'open', eventId: 42 },
-      { type: 'rendered', count: -1 },
-      { type: 'rendered', count: 1.5 },
+      { type: 'rendered', count: -1, held: 1 },
+      { type: 'rendered', count: 1, held: 1.5 },
       { type: 'export', format: 'exe', eventIds: [] },
       { type: 'export', format: 'csv', eventIds: ['unknown'] },
       { type: 'filterChanged', state: { ...DEFAULT_FILTER, lanes: 'sideways' } },

@@ -1,8 +1,8 @@
-// A large corpus's timeline reaches the webview as an even sample of what its filter and
+// A large corpus's timeline reaches the webview as a sample of what its filter and
 // window show, with the count of all of it; a small one goes whole, as before.
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/events';
-import { evenSample, matchingEvents, matchingSteps, timelineView } from '../../src/extension/features/timelineView';
+import { matchingEvents, matchingSteps, timelineView } from '../../src/extension/features/timelineView';
 import { applyFilter, EntityFinder } from '../../src/webview/timeline/filter';
 import { DEFAULT_FILTER, type TimelineData } from '../../src/webview/protocol';
 import { dayOf } from '../../src/webview/timeline/scale';
@@ -102,14 +102,5 @@ describe('matchingSteps', () => {
     const step = steps.next();
     expect(step.done).toBe(true);
     expect(step.value).toBe(data.events);
-  });
-});
-
-describe('evenSample', () => {
-  it('keeps the ends and spreads the rest', () => {
-    expect(evenSample([1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([1, 5, 9]);
-    expect(evenSample([1, 2, 3], 5)).toEqual([1, 2, 3]);
-    expect(evenSample([1, 2, 3], 1)).toEqual([1]);
-    expect(evenSample([1, 2, 3], 0)).toEqual([]);
   });
 });

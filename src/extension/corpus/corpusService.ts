@@ -141,6 +141,14 @@ export class CorpusService implements vscode.Disposable {
     return this.state === 'indexing';
   }
 
+  /**
+   * How many files the file watcher reported that are still being read and analysed: a view
+   * that waits for them shows a rename (a delete and a create) as one change.
+   */
+  get filesUpdating(): number {
+    return this.updating.size;
+  }
+
   /** How far the running rebuild is: files done of all it goes through; undefined when none runs. */
   get indexingProgress(): { done: number; total: number } | undefined {
     return this.progress && { done: this.progress.count, total: this.progress.total };

@@ -22,6 +22,8 @@ export interface TimelineApi {
   readonly lastRendered: number | undefined;
   /** The latest gathering of the events: documents read of all, and how it went (it stops when the panel closes). */
   readonly collection: { readonly done: number; readonly total: number; readonly state: 'running' | 'finished' | 'stopped' } | undefined;
+  /** How many events the page held when it last drew (what it was sent, patches applied). */
+  readonly lastHeld: number | undefined;
   /** All the timeline's events, chronological. */
   events(): readonly TimelineEvent[];
   /** The events last posted to the webview: all of them, or a sample of a large timeline. */
@@ -30,6 +32,8 @@ export interface TimelineApi {
   sentDocuments(): readonly DocumentSummary[];
   /** The last answer to the page's document box (`findDocuments`), and its query. */
   readonly lastDocumentMatches: { readonly query: string; readonly documents: readonly DocumentSummary[]; readonly total: number } | undefined;
+  /** Updates posted to the page so far: as patches of what it held, and whole (after a `resync`, or a change of most events). */
+  readonly updatesPosted: { readonly patch: number; readonly whole: number };
   /** Internal, for tests: the most events posted to the webview at once (MAX_DRAWN_EVENTS). */
   drawLimit: number;
   /** Resolves with the next `rendered` count above zero the webview reports (or the last one, if already drawn). */
@@ -52,6 +56,9 @@ export const timelineApi: TimelineApi = {
   get collection() {
     return panel?.collection;
   },
+  get lastHeld() {
+    return panel?.lastHeld;
+  },
   events: () => panel?.events ?? [],
   sentEvents: () => panel?.sentEvents ?? [],
   sentDocuments: () => panel?.sentDocuments ?? [],
@@ -60,6 +67,9 @@ export const timelineApi: TimelineApi = {
   },
   get drawLimit() {
     return panel?.drawLimit ?? 0;
+  },
+  get updatesPosted() {
+    return { ...(panel?.updatesPosted ?? { patch: 0, whole: 0 }) };
   },
   set drawLimit(limit: number) {
     if (panel) panel.drawLimit = limit;

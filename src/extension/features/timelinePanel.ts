@@ -16,11 +16,17 @@ import { saveExport, toCsv, toJson } from './timelineExport';
 import { timelineHtml } from './timelineHtml';
 import { matchingSteps, MAX_DRAWN_EVENTS, timelineViewSteps } from './timelineView';
 import { runInSlices } from '../hostTurns';
+import { isEmptyPatch, patchOf } from '../../webview/timelinePatch';
 
 const VIEW_TYPE = 'corpusLens.timeline';
 const STATE_KEY = 'corpusLens.timeline.filter';
-/** A change is shown this long after it, so that the rest of its burst (a rename: a delete and a create) comes along. */
-const UPDATE_SETTLE_MS = 50;
+/**
+ * While the file watcher's files are still being analysed, an update waits for them, this
+ * long at most: a rename (a delete, then a create being read) shows as one change.
+ */
+const UPDATE_SETTLE_MAX_MS = 200;
+/** How often it looks again meanwhile. */
+const UPDATE_SETTLE_POLL_MS = 10;
 /** At most one update this often while changes keep coming. */
 const UPDATE_INTERVAL_MS = 400;
 
@@ -38,11 +44,17 @@ export class TimelinePanel implements vscode.Disposable {
   readonly onDidRender = this.renderedEmitter.event;
   /** The last `rendered` count from the visible page; undefined until it has drawn. */
   lastRendered: number | undefined;
+  /** How many events the page said it held when it last drew. */
+  lastHeld: number | undefined;
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter];
   /** The most events posted to the webview at once (tests lower it to see the sampling at work). */
   drawLimit = MAX_DRAWN_EVENTS;
   /** What the webview was last sent: all the events, or a sample with its `total`. */
   private sent: TimelineData = this.data;
+  /** What the page holds, as far as the host knows (updates then go as patches), and its entities as JSON. */
+  private pageHas: { data: TimelineData; entities: string } | undefined;
+  /** Updates posted as patches and posted whole, so far (for tests). */
+  readonly updatesPosted = { patch: 0, whole: 0 };
   /** Whether the page has its first data (`init`): until then it is told how the reading goes. */
   private initPosted = false;
   /** The latest gathering of the events: documents done of all, and how it went. */
@@ -148,7 +160,12 @@ export class TimelinePanel implements vscode.Disposable {
         await this.refresh();
         await this.postView('init');
         return;
+      case 'resync':
+        this.pageHas = undefined;
+        await this.postView('update');
+        return;
       case 'rendered':
+        this.lastHeld = m.held;
         this.lastRendered = m.count;
         this.renderedEmitter.fire(m.count);
         return;
@@ -239,14 +256,20 @@ export class TimelinePanel implements vscode.Disposable {
 
   /**
    * Index changes come alone (a file saved) or in bursts (typing, a folder copied in). One
-   * alone shows after UPDATE_SETTLE_MS; in a burst, updates come at most every
-   * UPDATE_INTERVAL_MS, each with everything changed so far. (A plain debounce of 400 ms
-   * made every single change wait that long, and a long burst wait until its end.)
+   * alone shows at once, when the files the watcher reported with it are analysed (up to
+   * UPDATE_SETTLE_MAX_MS); in a burst, updates come at most every UPDATE_INTERVAL_MS, each
+   * with everything changed so far. (A fixed wait of 50 ms, and before it a debounce of
+   * 400 ms, made every single change wait that long.)
    */
   private scheduleUpdate(): void {
     if (!this.panel || !this.ready || this.timer !== undefined) return;
-    const wait = Math.max(UPDATE_SETTLE_MS, this.lastUpdate + UPDATE_INTERVAL_MS - Date.now());
-    this.timer = setTimeout(async () => {
+    let settling: number | undefined;
+    const run = async (): Promise<void> => {
+      settling ??= Date.now();
+      if (this.service.filesUpdating > 0 && Date.now() - settling < UPDATE_SETTLE_MAX_MS) {
+        this.timer = setTimeout(run, UPDATE_SETTLE_POLL_MS);
+        return;
+      }
       this.timer = undefined;
       this.lastUpdate = Date.now();
       try {
@@ -255,7 +278,8 @@ export class TimelinePanel implements vscode.Disposable {
       } catch (e) {
         log().error(`Timeline update failed: ${(e as Error).stack ?? String(e)}`);
       }
-    }, wait);
+    };
+    this.timer = setTimeout(run, Math.max(0, this.lastUpdate + UPDATE_INTERVAL_MS - Date.now()));
   }
 
   private filterState(): FilterState | null {
@@ -276,7 +300,8 @@ export class TimelinePanel implements vscode.Disposable {
       const data = await runInSlices(whileTrue(timelineViewSteps(this.data, this.filterState(), this.drawLimit), latest));
       if (!data) return;
       this.sent = data;
-      if (kind === 'update') return this.post({ type: 'update', data });
+      if (kind === 'update') return this.postUpdate(data);
+      this.pageHas = { data, entities: JSON.stringify(data.entities) };
       this.post({ type: 'init', data, state: this.filterState(), focusEntity: this.pendingFocus });
       this.initPosted = true;
       this.pendingFocus = null;
@@ -288,8 +313,31 @@ export class TimelinePanel implements vscode.Disposable {
   private viewing: Promise<void> = Promise.resolve();
   private viewRequests = 0;
 
+  /** Posts an update as a patch of what the page holds when that is smaller, else whole; nothing when nothing changed. */
+  private postUpdate(data: TimelineData): void {
+    const entities = JSON.stringify(data.entities);
+    const had = this.pageHas;
+    this.pageHas = { data, entities };
+    const patch = had && patchOf(had.data, data, had.entities === entities);
+    if (!patch) {
+      this.updatesPosted.whole++;
+      return this.post({ type: 'update', data });
+    }
+    if (isEmptyPatch(patch) && patch.total === (had.data.total ?? null)) return;
+    this.updatesPosted.patch++;
+    this.post({ type: 'patch', patch });
+  }
+
   private post(message: HostMessage): void {
-    void this.panel?.webview.postMessage(message);
+    const panel = this.panel;
+    if (!panel) return;
+    // A message the page did not get leaves it without what the next patch builds on.
+    void Promise.resolve(panel.webview.postMessage(message)).then(
+      (delivered) => {
+        if (!delivered && this.panel === panel) this.pageHas = undefined;
+      },
+      () => undefined,
+    );
   }
 
   dispose(): void {

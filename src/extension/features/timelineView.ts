@@ -3,7 +3,7 @@
  * 140,000 sentences: posting them all cost seconds and tens of megabytes, spreading them
  * overflowed the page's call stack, and an SVG of that many marks cannot be used anyway.
  * Past MAX_DRAWN_EVENTS, the host applies the webview's own filter (the same code, filter.ts)
- * and its time window, and sends an even sample of what matches, in chronological order,
+ * and its time window, and sends a sample of what matches (timelineSample.ts), in chronological order,
  * with the count of all of it: the page says it shows a sample, and zooming in or filtering
  * brings every event of a narrower view. Below the limit, everything goes, as before, and the
  * page filters on its own.
@@ -18,6 +18,7 @@ import { EntityFinder, eventFilter } from '../../webview/timeline/filter';
 import { extentOf, laterEnd } from '../../webview/timeline/scale';
 import { documentsOfEvents } from './timelineDocuments';
 import { finishSteps } from '../../core/steps';
+import { stableSampleSteps } from './timelineSample';
 
 /**
  * The most events posted to the webview at once. Posting is a serialization on the host:
@@ -80,19 +81,6 @@ export function timelineView(data: TimelineData, state: FilterState | null, limi
 export function* timelineViewSteps(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): Generator<void, TimelineData> {
   if (data.events.length <= limit) return data;
   const matching = yield* matchingSteps(data, state);
-  const events = evenSample(matching, limit);
+  const events = yield* stableSampleSteps(matching, limit);
   return { ...data, events, documents: documentsOfEvents(data.documents, events, state?.documentId ?? null), total: matching.length };
-}
-
-/**
- * At most `limit` events spread evenly over the list (chronological), the first and the
- * last always among them: the sample spans the same time as the whole.
- */
-export function evenSample<T>(events: readonly T[], limit: number): T[] {
-  if (events.length <= limit) return [...events];
-  if (limit <= 1) return events.slice(0, Math.max(0, limit));
-  const out: T[] = [];
-  const step = (events.length - 1) / (limit - 1);
-  for (let k = 0; k < limit; k++) out.push(events[Math.round(k * step)]!);
-  return out;
 }

@@ -18,6 +18,7 @@ import { serializeChart } from './exportSvg';
 import { Interaction } from './interaction';
 import { LABEL_WIDTH, renderTimeline } from './render';
 import { TimeScale, extentOf, openUntilOf, spanOfIso } from './scale';
+import { applyPatch } from '../timelinePatch';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -79,6 +80,14 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
     if (!initialized) status.textContent = `Reading the corpus’s dated sentences: ${m.done.toLocaleString()} of ${m.total.toLocaleString()} documents…`;
     return;
   }
+  if (m.type === 'patch') {
+    const next = applyPatch(data, m.patch);
+    // Not what this page holds (a message lost on the way): the host sends everything.
+    if (!next) return post({ type: 'resync' });
+    setData(next);
+    awaitingHost = false;
+    return render();
+  }
   setData(m.data);
   awaitingHost = false;
   if (m.type === 'init') {
@@ -108,8 +117,9 @@ function savedState(): FilterState | undefined {
 }
 
 function setData(next: TimelineData): void {
+  // A patch that leaves the entities as they were keeps their array, and the finder built on it.
+  if (next.entities !== data.entities) finder = new EntityFinder(next.entities);
   data = next;
-  finder = new EntityFinder(data.entities);
   toolbar.setData(data, finder);
   openUntil = openUntilOf(data.events);
 }
@@ -198,7 +208,7 @@ function render(): void {
   if (focusedId && chart.contains(document.activeElement)) result.nodes.find((n) => n.dataset.id === focusedId)?.focus();
   status.textContent = statusText(visible.length, lanes.length);
   details.show(visible.find((e) => e.id === selectedId) ?? data.events.find((e) => e.id === selectedId), new Map(data.entities.map((e) => [e.id, e])));
-  post({ type: 'rendered', count: result.count });
+  post({ type: 'rendered', count: result.count, held: data.events.length });
 }
 
 /** What the status line says: how much is in view, and of what (everything, a sample, or all the host found for the filter). */
