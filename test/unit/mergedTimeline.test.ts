@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareEvents, type TimelineEvent } from '../../src/core/events';
 import { MergedTimeline } from '../../src/core/events/mergedTimeline';
+import { sampleKeyOf } from '../../src/core/events/sampleKey';
 import { prng } from '../bench/generateCorpus';
 
 const ENTITIES = ['person.sergey-lavrov', 'person.recep-tayyip-erdogan', 'place.idlib'];
@@ -30,6 +31,7 @@ describe('MergedTimeline', () => {
     const sources = new Map<string, TimelineEvent[]>();
     for (let d = 0; d < 200; d++) sources.set(`doc${d}`, list(`doc${d}`));
     const merged = new MergedTimeline();
+    let lastSources = new Map<string, TimelineEvent[]>();
     for (let round = 0; round < 60; round++) {
       const r = rnd();
       if (r < 0.5) {
@@ -40,8 +42,18 @@ describe('MergedTimeline', () => {
       else if (r < 0.7) for (let k = 0; k < 40; k++) sources.set(`doc${k * 5}`, list(`doc${k * 5}`)); // past the splice limit, under a resort
       else if (r < 0.8) sources.set(`new${round}`, list(`new${round}`));
       const expected = [...sources.values()].flat().sort(compareEvents);
-      merged.update(new Map(sources));
+      // Half the time the caller names the sources that may have changed (the timeline does,
+      // from the index's change log): every changed one, and a few that did not change.
+      const next = new Map(sources);
+      if (rnd() < 0.5) {
+        const keys = new Set([...next.keys(), ...lastSources.keys()].filter((k) => next.get(k) !== lastSources.get(k) || rnd() < 0.05));
+        const steps = merged.updateSteps(next, keys);
+        while (!steps.next().done);
+      } else merged.update(next);
+      lastSources = next;
       expect(merged.events).toEqual(expected);
+      // The sampling keys stay beside their events.
+      expect([...merged.sampleKeys]).toEqual(expected.map((e) => sampleKeyOf(e.id)));
       // The lookups follow: every event by its id, every named entity and no other.
       const current = new Set(expected);
       for (const e of seen) expect(merged.get(e.id)).toBe(current.has(e) ? e : undefined);

@@ -186,6 +186,40 @@ describe('index updates', () => {
   });
 });
 
+describe('index change log', () => {
+  it('says which documents changed since a generation, and that it no longer knows after a clear, a take-over or too many', async () => {
+    const docs = await sampleDocuments();
+    const index = new CorpusIndex(true);
+    const start = index.generation;
+    index.set(docs[0]!);
+    index.set(docs[1]!);
+    const middle = index.generation;
+    index.delete(docs[0]!.id);
+    index.delete('file:///nowhere.txt'); // nothing deleted: no change
+    index.set(docs[1]!);
+    expect(index.changedSince(start)).toEqual([docs[0]!.id, docs[1]!.id, docs[0]!.id, docs[1]!.id]);
+    expect(index.changedSince(middle)).toEqual([docs[0]!.id, docs[1]!.id]);
+    expect(index.changedSince(index.generation)).toEqual([]);
+    expect(index.changedSince(index.generation + 1)).toBeUndefined();
+    const beforeClear = index.generation;
+    index.clear();
+    expect(index.changedSince(beforeClear)).toBeUndefined();
+    expect(index.changedSince(index.generation)).toEqual([]);
+    const other = new CorpusIndex(true);
+    other.set(docs[2]!);
+    const [mine, theirs] = [index.generation, other.generation];
+    index.takeFrom(other);
+    expect(index.changedSince(mine)).toBeUndefined();
+    expect(other.changedSince(theirs)).toBeUndefined();
+    const many = index.generation;
+    for (let k = 0; k < 5_000; k++) index.set(docs[k % docs.length]!);
+    expect(index.changedSince(many)).toBeUndefined();
+    const recent = index.generation;
+    index.set(docs[3]!);
+    expect(index.changedSince(recent)).toEqual([docs[3]!.id]);
+  });
+});
+
 describe('cache file', () => {
   it('round-trips the index: the warm index equals the cold one', async () => {
     const docs = await sampleDocuments();

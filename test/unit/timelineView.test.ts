@@ -6,6 +6,9 @@ import { matchingEvents, matchingSteps, timelineView } from '../../src/extension
 import { applyFilter, EntityFinder } from '../../src/webview/timeline/filter';
 import { DEFAULT_FILTER, type TimelineData } from '../../src/webview/protocol';
 import { dayOf } from '../../src/webview/timeline/scale';
+import { finishSteps } from '../../src/core/steps';
+import { sampleKeyOf } from '../../src/core/events/sampleKey';
+import { registerSampleKeys, stableSampleSteps } from '../../src/extension/features/timelineSample';
 
 /** `n` dated sentences, one a day from 1 Jan 2017, every third naming Lavrov, the others Erdoğan. */
 function corpus(n: number): TimelineData {
@@ -54,6 +57,18 @@ describe('timelineView', () => {
     const query = timelineView(data, { ...DEFAULT_FILTER, text: 'جملة 99' }, 100);
     expect(query.events.map((e) => e.label)).toEqual(['جملة 99', 'جملة 990', 'جملة 991', 'جملة 992', 'جملة 993', 'جملة 994', 'جملة 995', 'جملة 996', 'جملة 997', 'جملة 998', 'جملة 999']);
     expect(query.total).toBe(11);
+  });
+
+  it('samples a filtered view by the keys of its events, registered or not, and barely moves when one event is added', () => {
+    const data = corpus(3_000);
+    const state = { ...DEFAULT_FILTER, entityId: 'person.recep-tayyip-erdogan' };
+    const view = timelineView(data, state, 100);
+    const matching = matchingEvents(data, state);
+    expect(view.events).toEqual(finishSteps(stableSampleSteps(matching, Uint32Array.from(matching, (e) => sampleKeyOf(e.id)), 100)));
+    const more = corpus(3_001);
+    registerSampleKeys(more.events, Uint32Array.from(more.events, (e) => sampleKeyOf(e.id)));
+    const next = new Set(timelineView(more, state, 100).events.map((e) => e.id));
+    expect(view.events.filter((e) => !next.has(e.id)).length).toBeLessThanOrEqual(2);
   });
 
   it('sends the documents of the sample and the chosen one, not every document of the corpus', () => {

@@ -9,6 +9,7 @@
 import { compareEvents } from './buildTimeline';
 import type { TimelineEvent } from './types';
 import { mergeRunsSteps } from '../index/sorted';
+import { sampleKeyOf } from './sampleKey';
 
 /** Past this share of changed sources, sorting everything again is as cheap. */
 const RESORT_SHARE = 0.25;
@@ -18,6 +19,8 @@ const MERGE_CHUNK = 16_384;
 export class MergedTimeline {
   private sources: ReadonlyMap<string, readonly TimelineEvent[]> = new Map();
   private merged: TimelineEvent[] = [];
+  /** The sampling key of each event of `merged`, at the same index: kept, not hashed again at each change. */
+  private keys: Uint32Array = new Uint32Array(0);
   private byId = new Map<string, TimelineEvent>();
   /** How many events name each entity. */
   private named = new Map<string, number>();
@@ -25,6 +28,11 @@ export class MergedTimeline {
   /** The events, in compareEvents order (do not change the array). */
   get events(): readonly TimelineEvent[] {
     return this.merged;
+  }
+
+  /** sampleKeyOf each event's id, in the order of `events` (do not change the array). */
+  get sampleKeys(): Uint32Array {
+    return this.keys;
   }
 
   get(id: string): TimelineEvent | undefined {
@@ -48,20 +56,28 @@ export class MergedTimeline {
 
   /**
    * update() as steps: a caller on a shared thread (the extension host) runs them and takes a
-   * turn between them when its time slice is up. Only a rebuild yields (sorting and indexing
+   * turn between them when its time slice is up. `maybeChanged`, when given, holds the key of
+   * every source whose list may differ from the last update's (each once, gone ones too); the
+   * other sources are not compared. Only a rebuild yields (sorting and indexing
    * 140,000 events is most of a second); the timeline's state changes at its last step only.
    * One run at a time: the caller must finish a run before it starts the next.
    */
-  *updateSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>): Generator<void, void> {
-    // forEach, not for-of with [key, list]: no pair array per source (10,000 documents).
+  *updateSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>, maybeChanged?: Iterable<string>): Generator<void, void> {
     const changed: string[] = [];
     const previous = this.sources;
-    sources.forEach((list, key) => {
-      if (previous.get(key) !== list) changed.push(key);
-    });
-    previous.forEach((_, key) => {
-      if (!sources.has(key)) changed.push(key);
-    });
+    if (maybeChanged && this.merged.length > 0) {
+      // The caller knows which sources may differ from the last update's (their keys, once
+      // each): at 100,000 documents, comparing every source cost more than the change.
+      for (const key of maybeChanged) if (previous.get(key) !== sources.get(key)) changed.push(key);
+    } else {
+      // forEach, not for-of with [key, list]: no pair array per source (10,000 documents).
+      sources.forEach((list, key) => {
+        if (previous.get(key) !== list) changed.push(key);
+      });
+      previous.forEach((_, key) => {
+        if (!sources.has(key)) changed.push(key);
+      });
+    }
     if (changed.length === 0) return;
     if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return yield* this.rebuildSteps(sources);
     // Kept as given, not copied: the caller makes a new map for each update.
@@ -74,7 +90,7 @@ export class MergedTimeline {
     }
     for (const e of gone) this.forget(e);
     for (const e of added) this.remember(e);
-    this.merged = this.withChanges(gone, added.sort(compareEvents));
+    [this.merged, this.keys] = this.withChanges(gone, added.sort(compareEvents));
   }
 
   /**
@@ -82,8 +98,9 @@ export class MergedTimeline {
    * search, and the runs between are copied as they are (no comparison, no splice, which
    * moves the whole tail for every event).
    */
-  private withChanges(gone: readonly TimelineEvent[], added: readonly TimelineEvent[]): TimelineEvent[] {
+  private withChanges(gone: readonly TimelineEvent[], added: readonly TimelineEvent[]): [TimelineEvent[], Uint32Array] {
     const from = this.merged;
+    const fromKeys = this.keys;
     // The positions to leave out, ascending (a pointer walks them; a Set lookup per event cost more).
     const skip: number[] = [];
     for (const e of gone) {
@@ -93,21 +110,26 @@ export class MergedTimeline {
     skip.sort((a, b) => a - b);
     skip.push(from.length); // a sentinel: the copy never reaches it
     const out: TimelineEvent[] = new Array(from.length - (skip.length - 1) + added.length);
+    const keys = new Uint32Array(out.length);
     let k = 0;
     let i = 0;
     let s = 0;
     const copyUpTo = (end: number): void => {
       for (; i < end; i++) {
         if (i === skip[s]) s++;
-        else out[k++] = from[i]!;
+        else {
+          keys[k] = fromKeys[i]!;
+          out[k++] = from[i]!;
+        }
       }
     };
     for (const e of added) {
       copyUpTo(this.indexOf(e));
+      keys[k] = sampleKeyOf(e.id);
       out[k++] = e;
     }
     copyUpTo(from.length);
-    return out;
+    return [out, keys];
   }
 
   /**
@@ -126,12 +148,15 @@ export class MergedTimeline {
     const merged = yield* mergeRunsSteps(runs, inOrder, MERGE_CHUNK);
     const byId = new Map<string, TimelineEvent>();
     const named = new Map<string, number>();
+    const keys = new Uint32Array(merged.length);
     for (let k = 0; k < merged.length; k++) {
       remember(merged[k]!, byId, named);
+      keys[k] = sampleKeyOf(merged[k]!.id);
       if ((k & 4095) === 4095) yield;
     }
     this.sources = sources;
     this.merged = merged;
+    this.keys = keys;
     this.byId = byId;
     this.named = named;
   }

@@ -213,9 +213,19 @@ function sortedDocs(refs: EntityRefs): StoredDocument[] {
   return (refs.sorted ??= [...liveDocs(refs)].sort(byPath));
 }
 
+/** Changes the index remembers by id (changedSince); past this many it forgets them all. */
+const MAX_CHANGE_LOG = 4_096;
+
 export class CorpusIndex {
   private docs = new Map<string, StoredDocument>();
   private byEntity: Map<string, EntityRefs> | undefined;
+  /**
+   * The ids set or deleted since generation `logFrom`, in order: a view that keeps something
+   * per document (the timeline) asks what changed since it last looked instead of going
+   * through 100,000 documents at every saved file.
+   */
+  private changeLog: string[] = [];
+  private logFrom = 0;
 
   /**
    * @param eager keep the per-entity lists from the first document on, instead of building
@@ -233,6 +243,33 @@ export class CorpusIndex {
     this.byEntity = other.byEntity;
     other.docs = new Map();
     other.byEntity = other.eager ? new Map() : undefined;
+    this.forgetChanges();
+    other.forgetChanges();
+  }
+
+  /** Grows with every change of the index (a document set or deleted, the index cleared or taken over). */
+  get generation(): number {
+    return this.logFrom + this.changeLog.length;
+  }
+
+  /**
+   * The ids of the documents set or deleted since `generation` (in order, maybe repeated), or
+   * undefined when the index no longer knows: more than MAX_CHANGE_LOG changes, a clear.
+   */
+  changedSince(generation: number): string[] | undefined {
+    if (generation < this.logFrom || generation > this.generation) return undefined;
+    return this.changeLog.slice(generation - this.logFrom);
+  }
+
+  private noteChange(id: string): void {
+    this.changeLog.push(id);
+    if (this.changeLog.length > MAX_CHANGE_LOG) this.forgetChanges();
+  }
+
+  /** Forgets every change so far: asked about any earlier generation, changedSince says it does not know. */
+  private forgetChanges(): void {
+    this.logFrom = this.generation + 1;
+    this.changeLog = [];
   }
 
   get size(): number {
@@ -243,6 +280,7 @@ export class CorpusIndex {
     const stored = doc instanceof StoredDocument ? doc : new StoredDocument(packDocument(doc));
     const old = this.docs.get(doc.id);
     this.docs.set(doc.id, stored);
+    this.noteChange(doc.id);
     // One changed file updates the per-entity lists in place rather than rebuilding them for
     // the whole corpus (the file watcher's case: one document out of 100,000).
     if (this.byEntity) {
@@ -256,6 +294,7 @@ export class CorpusIndex {
     const old = this.docs.get(id);
     if (!old) return false;
     this.docs.delete(id);
+    this.noteChange(id);
     if (this.byEntity) removeRefs(this.byEntity, old);
     return true;
   }
@@ -263,6 +302,7 @@ export class CorpusIndex {
   clear(): void {
     this.docs.clear();
     this.byEntity = this.eager ? new Map() : undefined;
+    this.forgetChanges();
   }
 
   has(id: string): boolean {

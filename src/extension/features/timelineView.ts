@@ -18,7 +18,7 @@ import { EntityFinder, eventFilter } from '../../webview/timeline/filter';
 import { extentOf, laterEnd } from '../../webview/timeline/scale';
 import { documentsOfEvents } from './timelineDocuments';
 import { finishSteps } from '../../core/steps';
-import { stableSampleSteps } from './timelineSample';
+import { sampleKeysOf, stableSampleSteps } from './timelineSample';
 
 /**
  * The most events posted to the webview at once. Posting is a serialization on the host:
@@ -36,9 +36,14 @@ export function matchingEvents(data: TimelineData, state: FilterState | null): T
 
 /** matchingEvents as steps, a few thousand events each. */
 export function* matchingSteps(data: TimelineData, state: FilterState | null): Generator<void, TimelineEvent[]> {
+  return (yield* matchingWithKeysSteps(data, state, undefined)).events;
+}
+
+/** matchingSteps, and when `keys` are given (keys[k] being data.events[k]'s), the matching events' keys. */
+function* matchingWithKeysSteps(data: TimelineData, state: FilterState | null, keys: Uint32Array | undefined): Generator<void, { events: TimelineEvent[]; keys: Uint32Array | undefined }> {
   const filter = state ?? DEFAULT_FILTER;
   const view = filter.view;
-  if (!narrows(filter) && !view) return data.events;
+  if (!narrows(filter) && !view) return { events: data.events, keys };
   const keep = narrows(filter) ? eventFilter(data, filter, new EntityFinder(data.entities)) : undefined;
   const events = data.events;
   // Where open-ended spans end (openUntilOf), in steps too.
@@ -50,12 +55,16 @@ export function* matchingSteps(data: TimelineData, state: FilterState | null): G
     }
   }
   const out: TimelineEvent[] = [];
+  const outKeys: number[] = [];
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;
-    if ((!keep || keep(e)) && (!view || inView(extentOf(e, until), view))) out.push(e);
+    if ((!keep || keep(e)) && (!view || inView(extentOf(e, until), view))) {
+      out.push(e);
+      if (keys) outKeys.push(keys[k]!);
+    }
     if (k % STEP_EVENTS === STEP_EVENTS - 1) yield;
   }
-  return out;
+  return { events: out, keys: keys && Uint32Array.from(outKeys) };
 }
 
 function inView(x: { start: number; end: number }, view: { from: number; to: number }): boolean {
@@ -80,7 +89,7 @@ export function timelineView(data: TimelineData, state: FilterState | null, limi
 /** timelineView as steps (matchingSteps'). */
 export function* timelineViewSteps(data: TimelineData, state: FilterState | null, limit = MAX_DRAWN_EVENTS): Generator<void, TimelineData> {
   if (data.events.length <= limit) return data;
-  const matching = yield* matchingSteps(data, state);
-  const events = yield* stableSampleSteps(matching, limit);
-  return { ...data, events, documents: documentsOfEvents(data.documents, events, state?.documentId ?? null), total: matching.length };
+  const matching = yield* matchingWithKeysSteps(data, state, sampleKeysOf(data.events));
+  const events = yield* stableSampleSteps(matching.events, matching.keys!, limit);
+  return { ...data, events, documents: documentsOfEvents(data.documents, events, state?.documentId ?? null), total: matching.events.length };
 }
