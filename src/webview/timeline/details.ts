@@ -47,18 +47,26 @@ export class EventList {
 
   constructor(private readonly onOpen: (id: string) => void, private readonly onSelect: (id: string) => void) {}
 
+  /** The rows of the last list, by event object: an update that keeps an event keeps its row. */
+  private rows = new Map<TimelineEvent, HTMLLIElement>();
+
   show(events: TimelineEvent[]): void {
     const shown = events.slice(0, MAX_LIST);
+    const rows = new Map<TimelineEvent, HTMLLIElement>();
+    for (const e of shown) rows.set(e, this.rows.get(e) ?? this.row(e));
+    this.rows = rows;
     this.root.replaceChildren(
-      ...shown.map((e) => {
-        const b = el('button', { type: 'button', class: 'row', 'aria-label': describe(e), 'data-id': e.id },
-          el('span', { class: `date kind-${e.kind}${e.uncertain ? ' uncertain' : ''}` }, e.endDate ? `${e.date} – ${e.endDate}` : e.date),
-          el('span', { class: 'text', dir: 'auto' }, e.label));
-        b.addEventListener('click', () => this.onOpen(e.id));
-        b.addEventListener('focus', () => this.onSelect(e.id));
-        return el('li', {}, b);
-      }),
+      ...rows.values(),
       ...(events.length > MAX_LIST ? [el('li', { class: 'muted' }, `… ${events.length - MAX_LIST} more; narrow the filters or zoom in.`)] : []),
     );
+  }
+
+  private row(e: TimelineEvent): HTMLLIElement {
+    const b = el('button', { type: 'button', class: 'row', 'aria-label': describe(e), 'data-id': e.id },
+      el('span', { class: `date kind-${e.kind}${e.uncertain ? ' uncertain' : ''}` }, e.endDate ? `${e.date} – ${e.endDate}` : e.date),
+      el('span', { class: 'text', dir: 'auto' }, e.label));
+    b.addEventListener('click', () => this.onOpen(e.id));
+    b.addEventListener('focus', () => this.onSelect(e.id));
+    return el('li', {}, b);
   }
 }

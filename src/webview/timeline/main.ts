@@ -16,7 +16,7 @@ import { EntityFinder, applyFilter, lanesOf } from './filter';
 import { Toolbar } from './controls';
 import { serializeChart } from './exportSvg';
 import { Interaction } from './interaction';
-import { LABEL_WIDTH, renderTimeline } from './render';
+import { EventNodes, LABEL_WIDTH, renderTimeline } from './render';
 import { TimeScale, extentOf, openUntilOf, spanOfIso } from './scale';
 import { applyPatch } from '../timelinePatch';
 
@@ -53,6 +53,7 @@ chart.append(svgRoot);
 const toolbar = new Toolbar({ change: (patch) => setFilter(patch), zoom, exportAs, findDocuments: (query) => post({ type: 'findDocuments', query }) });
 const details = new Details(open);
 const list = new EventList(open, (id) => select(id));
+const eventNodes = new EventNodes();
 // Until the host's first data: on a large corpus it reads every document's sentences first.
 const status = el('p', { class: 'status muted', role: 'status' }, 'Reading the corpus’s dated sentences…');
 const legend = el('p', { class: 'legend muted', 'aria-hidden': 'true' },
@@ -198,7 +199,7 @@ function render(): void {
   const shown = applyFilter(data, filter, finder);
   const lanes = lanesOf(shown, data, filter.lanes);
   const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
-  const result = renderTimeline(svgRoot, lanes, scale, openUntil, selectedId);
+  const result = renderTimeline(svgRoot, lanes, scale, openUntil, selectedId, eventNodes);
   interaction.setNodes(result.nodes);
   visible = shown.filter((e) => {
     const x = extentOf(e, openUntil);
