@@ -73,7 +73,7 @@ export interface TimelineData {
   documents: DocumentSummary[];
   /**
    * Set when `events` is a sample (a large corpus; timelineView.ts): how many events the
-   * filter state the host last heard of lets through, of which `events` is an even sample.
+   * filter state the host last heard of lets through, of which `events` is a sample (timelineSample.ts).
    */
   total?: number;
 }

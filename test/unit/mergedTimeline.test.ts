@@ -44,13 +44,17 @@ describe('MergedTimeline', () => {
       const expected = [...sources.values()].flat().sort(compareEvents);
       // Half the time the caller names the sources that may have changed (the timeline does,
       // from the index's change log): every changed one, and a few that did not change.
-      const next = new Map(sources);
+      // A new map, or the caller's own changed in place (the timeline's gathering keeps one).
+      const next = rnd() < 0.5 ? new Map(sources) : sources;
+      const handedOut = merged.events;
+      const asItWas = [...handedOut];
       if (rnd() < 0.5) {
         const keys = new Set([...next.keys(), ...lastSources.keys()].filter((k) => next.get(k) !== lastSources.get(k) || rnd() < 0.05));
         const steps = merged.updateSteps(next, keys);
         while (!steps.next().done);
       } else merged.update(next);
-      lastSources = next;
+      lastSources = new Map(next);
+      expect(handedOut).toEqual(asItWas); // an array handed out is never changed
       expect(merged.events).toEqual(expected);
       // The sampling keys stay beside their events.
       expect([...merged.sampleKeys]).toEqual(expected.map((e) => sampleKeyOf(e.id)));

@@ -1,6 +1,6 @@
 // The timeline's document box searches on the host: the page gets only the documents it needs.
 import { describe, expect, it } from 'vitest';
-import { DocumentFinder, documentsOfEvents, MAX_DOCUMENT_MATCHES } from '../../src/extension/features/timelineDocuments';
+import { DocumentFinder, documentsOfEvents, MAX_DOCUMENT_MATCHES, registerDocumentsById } from '../../src/extension/features/timelineDocuments';
 import type { DocumentSummary, TimelineEvent } from '../../src/webview/protocol';
 
 const doc = (n: number, title: string, path = `news/${n}.txt`): DocumentSummary => ({ id: `file:///${path}`, title, path });
@@ -57,11 +57,22 @@ describe('DocumentFinder in steps', () => {
 });
 
 describe('documentsOfEvents', () => {
-  it('keeps the documents the events come from and the chosen one, in the list\'s order', () => {
+  it('keeps the documents the events come from and the chosen one, in the order of the events', () => {
     const event = (documentId?: string): TimelineEvent => ({ id: `e${documentId}`, kind: 'mention', label: '', date: '2018-09-17', precision: 'day', uncertain: false, entities: [], documentId });
     const events = [event(documents[4]!.id), event(undefined), event(documents[1]!.id), event(documents[4]!.id)];
-    expect(documentsOfEvents(documents, events, null)).toEqual([documents[1], documents[4]]);
-    expect(documentsOfEvents(documents, events, documents[0]!.id)).toEqual([documents[0], documents[1], documents[4]]);
+    expect(documentsOfEvents(documents, events, null)).toEqual([documents[4], documents[1]]);
+    expect(documentsOfEvents(documents, events, documents[0]!.id)).toEqual([documents[4], documents[1], documents[0]]);
     expect(documentsOfEvents(documents, [], null)).toEqual([]);
+    expect(documentsOfEvents(documents, [event('file:///not-a-document.txt')], 'file:///nor-this.txt')).toEqual([]);
+  });
+
+  it('looks documents up in the map registered for the list, which its owner keeps up to date', () => {
+    const list = documents.slice(0, 3);
+    const byId = new Map(list.map((d) => [d.id, d]));
+    registerDocumentsById(list, byId);
+    const event = (documentId: string): TimelineEvent => ({ id: `e${documentId}`, kind: 'mention', label: '', date: '2018-09-17', precision: 'day', uncertain: false, entities: [], documentId });
+    const retitled = { ...list[2]!, title: 'عنوان جديد' };
+    byId.set(retitled.id, retitled);
+    expect(documentsOfEvents(list, [event(list[2]!.id)], null)).toEqual([retitled]);
   });
 });

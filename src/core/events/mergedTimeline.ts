@@ -17,7 +17,8 @@ const RESORT_SHARE = 0.25;
 const MERGE_CHUNK = 16_384;
 
 export class MergedTimeline {
-  private sources: ReadonlyMap<string, readonly TimelineEvent[]> = new Map();
+  /** The lists of the last update, by source key: this timeline's own map (callers may change theirs). */
+  private sources = new Map<string, readonly TimelineEvent[]>();
   private merged: TimelineEvent[] = [];
   /** The sampling key of each event of `merged`, at the same index: kept, not hashed again at each change. */
   private keys: Uint32Array = new Uint32Array(0);
@@ -25,12 +26,15 @@ export class MergedTimeline {
   /** How many events name each entity. */
   private named = new Map<string, number>();
 
-  /** The events, in compareEvents order (do not change the array). */
+  /**
+   * The events, in compareEvents order. Each update makes a new array: one handed out is
+   * never changed (so callers keep it without a copy: 1.4 million events at 100,000 documents).
+   */
   get events(): readonly TimelineEvent[] {
     return this.merged;
   }
 
-  /** sampleKeyOf each event's id, in the order of `events` (do not change the array). */
+  /** sampleKeyOf each event's id, in the order of `events`; like it, never changed once handed out. */
   get sampleKeys(): Uint32Array {
     return this.keys;
   }
@@ -80,25 +84,32 @@ export class MergedTimeline {
     }
     if (changed.length === 0) return;
     if (this.merged.length === 0 || changed.length > sources.size * RESORT_SHARE) return yield* this.rebuildSteps(sources);
-    // Kept as given, not copied: the caller makes a new map for each update.
-    this.sources = sources;
     const gone: TimelineEvent[] = [];
     const added: TimelineEvent[] = [];
     for (const key of changed) {
       for (const e of previous.get(key) ?? []) gone.push(e);
       for (const e of sources.get(key) ?? []) added.push(e);
     }
+    const [merged, keys] = yield* this.withChangesSteps(gone, added.sort(compareEvents));
+    // The state changes here, at the last step.
+    for (const key of changed) {
+      const list = sources.get(key);
+      if (list) previous.set(key, list);
+      else previous.delete(key);
+    }
     for (const e of gone) this.forget(e);
     for (const e of added) this.remember(e);
-    [this.merged, this.keys] = this.withChanges(gone, added.sort(compareEvents));
+    this.merged = merged;
+    this.keys = keys;
   }
 
   /**
-   * The array without `gone` and with `added` (sorted), in one copy: each is placed by binary
-   * search, and the runs between are copied as they are (no comparison, no splice, which
-   * moves the whole tail for every event).
+   * The array without `gone` and with `added` (sorted), and its keys, in one copy: each is
+   * placed by binary search, and the runs between are copied as they are (no comparison, no
+   * splice, which moves the whole tail for every event). A step per MERGE_CHUNK events copied:
+   * at 100,000 documents the copy is 1.4 million events.
    */
-  private withChanges(gone: readonly TimelineEvent[], added: readonly TimelineEvent[]): [TimelineEvent[], Uint32Array] {
+  private *withChangesSteps(gone: readonly TimelineEvent[], added: readonly TimelineEvent[]): Generator<void, [TimelineEvent[], Uint32Array]> {
     const from = this.merged;
     const fromKeys = this.keys;
     // The positions to leave out, ascending (a pointer walks them; a Set lookup per event cost more).
@@ -114,21 +125,25 @@ export class MergedTimeline {
     let k = 0;
     let i = 0;
     let s = 0;
-    const copyUpTo = (end: number): void => {
-      for (; i < end; i++) {
-        if (i === skip[s]) s++;
-        else {
-          keys[k] = fromKeys[i]!;
-          out[k++] = from[i]!;
+    for (let a = 0; a <= added.length; a++) {
+      // The run before added[a] (after the last one: the rest).
+      const end = a < added.length ? this.indexOf(added[a]!) : from.length;
+      while (i < end) {
+        const stop = Math.min(end, i + MERGE_CHUNK);
+        for (; i < stop; i++) {
+          if (i === skip[s]) s++;
+          else {
+            keys[k] = fromKeys[i]!;
+            out[k++] = from[i]!;
+          }
         }
+        if (i < from.length) yield;
       }
-    };
-    for (const e of added) {
-      copyUpTo(this.indexOf(e));
-      keys[k] = sampleKeyOf(e.id);
-      out[k++] = e;
+      if (a < added.length) {
+        keys[k] = sampleKeyOf(added[a]!.id);
+        out[k++] = added[a]!;
+      }
     }
-    copyUpTo(from.length);
     return [out, keys];
   }
 
@@ -154,7 +169,7 @@ export class MergedTimeline {
       keys[k] = sampleKeyOf(merged[k]!.id);
       if ((k & 4095) === 4095) yield;
     }
-    this.sources = sources;
+    this.sources = new Map(sources);
     this.merged = merged;
     this.keys = keys;
     this.byId = byId;

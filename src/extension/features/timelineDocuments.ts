@@ -13,12 +13,30 @@ import type { DocumentSummary, TimelineEvent } from '../../webview/protocol';
 /** The most documents one answer of the document box lists. */
 export const MAX_DOCUMENT_MATCHES = 50;
 
-/** `all`'s documents that `events` come from, and the chosen one, in `all`'s order. */
+/**
+ * Each list of documents by id: the timeline's gathering registers the map it keeps (updated
+ * in place as documents change), so that the sample's documents are looked up, not found by
+ * going through 100,000 (30 ms per saved file). A list without one gets it built once.
+ */
+const byIdOf = new WeakMap<readonly DocumentSummary[], ReadonlyMap<string, DocumentSummary>>();
+
+export function registerDocumentsById(all: readonly DocumentSummary[], byId: ReadonlyMap<string, DocumentSummary>): void {
+  byIdOf.set(all, byId);
+}
+
+/** `all`'s documents that `events` come from, and the chosen one, in the order of the events (the chosen one last). */
 export function documentsOfEvents(all: readonly DocumentSummary[], events: readonly TimelineEvent[], chosen: string | null): DocumentSummary[] {
+  let byId = byIdOf.get(all);
+  if (!byId) byIdOf.set(all, (byId = new Map(all.map((d) => [d.id, d]))));
   const wanted = new Set<string>();
   for (const e of events) if (e.documentId) wanted.add(e.documentId);
   if (chosen) wanted.add(chosen);
-  return all.filter((d) => wanted.has(d.id));
+  const out: DocumentSummary[] = [];
+  for (const id of wanted) {
+    const d = byId.get(id);
+    if (d) out.push(d);
+  }
+  return out;
 }
 
 export interface DocumentMatches {
