@@ -62,8 +62,9 @@ export class MergedTimeline {
    * update() as steps: a caller on a shared thread (the extension host) runs them and takes a
    * turn between them when its time slice is up. `maybeChanged`, when given, holds the key of
    * every source whose list may differ from the last update's (each once, gone ones too); the
-   * other sources are not compared. Only a rebuild yields (sorting and indexing
-   * 140,000 events is most of a second); the timeline's state changes at its last step only.
+   * other sources are not compared. A rebuild yields between sorts and merges (140,000 events
+   * are most of a second), an update between chunks of its copy; the timeline's state changes
+   * at its last step only.
    * One run at a time: the caller must finish a run before it starts the next.
    */
   *updateSteps(sources: ReadonlyMap<string, readonly TimelineEvent[]>, maybeChanged?: Iterable<string>): Generator<void, void> {

@@ -51,8 +51,10 @@ export class TimelinePanel implements vscode.Disposable {
   drawLimit = MAX_DRAWN_EVENTS;
   /** What the webview was last sent: all the events, or a sample with its `total`. */
   private sent: TimelineData = this.data;
-  /** What the page holds, as far as the host knows (updates then go as patches), and its entities as JSON. */
-  private pageHas: { data: TimelineData; entities: string } | undefined;
+  /** Whether the page holds `sent`, as far as the host knows: updates then go as patches of it. */
+  private pageHoldsSent = false;
+  /** `sent`'s entities as JSON: a patch carries them only when they changed. */
+  private sentEntities = '';
   /** Updates posted as patches and posted whole, so far (for tests). */
   readonly updatesPosted = { patch: 0, whole: 0 };
   /** Whether the page has its first data (`init`): until then it is told how the reading goes. */
@@ -161,7 +163,7 @@ export class TimelinePanel implements vscode.Disposable {
         await this.postView('init');
         return;
       case 'resync':
-        this.pageHas = undefined;
+        this.pageHoldsSent = false;
         await this.postView('update');
         return;
       case 'rendered':
@@ -299,9 +301,11 @@ export class TimelinePanel implements vscode.Disposable {
       if (!latest()) return;
       const data = await runInSlices(whileTrue(timelineViewSteps(this.data, this.filterState(), this.drawLimit), latest));
       if (!data) return;
+      const previous = this.sent;
       this.sent = data;
-      if (kind === 'update') return this.postUpdate(data);
-      this.pageHas = { data, entities: JSON.stringify(data.entities) };
+      if (kind === 'update') return this.postUpdate(previous, data);
+      this.sentEntities = JSON.stringify(data.entities);
+      this.pageHoldsSent = true;
       this.post({ type: 'init', data, state: this.filterState(), focusEntity: this.pendingFocus });
       this.initPosted = true;
       this.pendingFocus = null;
@@ -314,16 +318,16 @@ export class TimelinePanel implements vscode.Disposable {
   private viewRequests = 0;
 
   /** Posts an update as a patch of what the page holds when that is smaller, else whole; nothing when nothing changed. */
-  private postUpdate(data: TimelineData): void {
+  private postUpdate(previous: TimelineData, data: TimelineData): void {
     const entities = JSON.stringify(data.entities);
-    const had = this.pageHas;
-    this.pageHas = { data, entities };
-    const patch = had && patchOf(had.data, data, had.entities === entities);
+    const patch = this.pageHoldsSent ? patchOf(previous, data, entities === this.sentEntities) : undefined;
+    this.sentEntities = entities;
+    this.pageHoldsSent = true;
     if (!patch) {
       this.updatesPosted.whole++;
       return this.post({ type: 'update', data });
     }
-    if (isEmptyPatch(patch) && patch.total === (had.data.total ?? null)) return;
+    if (isEmptyPatch(patch) && patch.total === (previous.total ?? null)) return;
     this.updatesPosted.patch++;
     this.post({ type: 'patch', patch });
   }
@@ -334,7 +338,7 @@ export class TimelinePanel implements vscode.Disposable {
     // A message the page did not get leaves it without what the next patch builds on.
     void Promise.resolve(panel.webview.postMessage(message)).then(
       (delivered) => {
-        if (!delivered && this.panel === panel) this.pageHas = undefined;
+        if (!delivered && this.panel === panel) this.pageHoldsSent = false;
       },
       () => undefined,
     );

@@ -81,15 +81,10 @@ window.addEventListener('message', (ev: MessageEvent<unknown>) => {
     if (!initialized) status.textContent = `Reading the corpus’s dated sentences: ${m.done.toLocaleString()} of ${m.total.toLocaleString()} documents…`;
     return;
   }
-  if (m.type === 'patch') {
-    const next = applyPatch(data, m.patch);
-    // Not what this page holds (a message lost on the way): the host sends everything.
-    if (!next) return post({ type: 'resync' });
-    setData(next);
-    awaitingHost = false;
-    return render();
-  }
-  setData(m.data);
+  const next = m.type === 'patch' ? applyPatch(data, m.patch) : m.data;
+  // A patch that does not fit what this page holds (a message lost on the way): the host sends everything.
+  if (!next) return post({ type: 'resync' });
+  setData(next);
   awaitingHost = false;
   if (m.type === 'init') {
     initialized = true;
